@@ -1,0 +1,173 @@
+/**
+ * Path normalisation and the route-pattern matcher behind `sessionProxy`.
+ *
+ * Rules of {@link normalisePath}, applied once, in this order:
+ * 1. `/_next/data/<build>/<page>.json` is read as `<page>` (the page that data request renders).
+ * 2. Percent-encoding is decoded until stable (at most 4 rounds). Decoding more than once, an encoded `/` or `\`,
+ *    or a malformed sequence marks the path ambiguous.
+ * 3. `\` becomes `/`; C0/C1 control characters, U+2028/U+2029 and zero-width characters are removed; runs of `/`
+ *    collapse to one; whitespace at the ends of a segment is trimmed; `.` and `..` segments are resolved.
+ *    Each of these marks the path ambiguous.
+ * 4. A trailing `/` is removed (except for `/`); that alone is not ambiguous, Next.js redirects it anyway.
+ * 5. `folded` is `path` after Unicode NFKC and lower-casing.
+ *
+ * Protected groups (admin, API, rate limit, re-verification) match `folded`, so any spelling that might reach a
+ * protected route is caught. Public routes match `path` case-sensitively and never an ambiguous path: a path is
+ * public only when it is spelled exactly as the public route. Failing closed in both directions is the point.
+ *
+ * Pattern syntax: absolute paths of literal segments, `*` or `:name` for exactly one segment, and `**` as the last
+ * segment for zero or more segments (`/admin/**` matches `/admin` and everything below it).
+ * @module
+ */
+
+/** The result of {@link normalisePath}. */
+export interface NormalisedPath {
+  /** Decoded, cleaned path with its case kept; public routes match against it. */
+  readonly path: string;
+  /** `path` after NFKC and lower-casing; protected routes match against it. */
+  readonly folded: string;
+  /** True when the raw path needed more than a plain decode to read; such a path is never public. */
+  readonly ambiguous: boolean;
+}
+
+/** A compiled set of route patterns: a predicate on a normalised path. */
+export type PathPredicate = (path: string) => boolean;
+
+// Paths of unreserved characters only need no work; most real traffic takes this branch.
+const PLAIN_PATH = /^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9_~.-]+)*\/?$/;
+const NEXT_DATA = /^\/_next\/data\/[^/]+(\/.*?)\.json$/;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g;
+const ENCODED_SEPARATOR = /%(?:2f|5c)/i;
+const ENCODED = /%[0-9a-f]{2}/i;
+
+function decodeLoosely(value: string): string {
+  // A malformed sequence makes decodeURIComponent throw; decode the valid ASCII escapes and keep the rest.
+  return value.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/**
+ * Reads a raw URL pathname (as in `request.nextUrl.pathname`) the way the proxy does. See the module rules.
+ */
+export function normalisePath(rawPathname: string): NormalisedPath {
+  let path = rawPathname || '/';
+  const data = NEXT_DATA.exec(path);
+  if (data?.[1]) path = data[1] === '/index' ? '/' : data[1];
+
+  if (PLAIN_PATH.test(path)) {
+    if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    return { path, folded: path.toLowerCase(), ambiguous: false };
+  }
+
+  let ambiguous = false;
+  for (let round = 0; round < 4 && ENCODED.test(path); round += 1) {
+    if (ENCODED_SEPARATOR.test(path) || round > 0) ambiguous = true;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      ambiguous = true;
+      decoded = decodeLoosely(path);
+    }
+    if (decoded === path) break;
+    path = decoded;
+  }
+
+  const cleaned = path.replace(/\\/g, '/').replace(INVISIBLE, '');
+  if (cleaned !== path) ambiguous = true;
+
+  const segments: string[] = [];
+  const raw = cleaned.split('/');
+  for (let i = 1; i < raw.length; i += 1) {
+    const segment = (raw[i] ?? '').trim();
+    if (segment !== raw[i]) ambiguous = true;
+    if (segment === '' || segment === '.') {
+      // An empty last segment is the plain trailing slash; anything else is a doubled slash or a `.`.
+      if (segment === '.' || i < raw.length - 1) ambiguous = true;
+      continue;
+    }
+    if (segment === '..') {
+      ambiguous = true;
+      segments.pop();
+      continue;
+    }
+    segments.push(segment);
+  }
+  if (!cleaned.startsWith('/')) ambiguous = true;
+
+  path = `/${segments.join('/')}`;
+  const nfkc = path.normalize('NFKC');
+  if (nfkc !== path) ambiguous = true;
+  return { path, folded: nfkc.toLowerCase(), ambiguous };
+}
+
+/** Thrown for a malformed route pattern; the message names the option and shows the fix. */
+export class RoutePatternError extends Error {
+  override name = 'RoutePatternError';
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function patternSource(pattern: string, option: string): string {
+  if (typeof pattern !== 'string' || !pattern.startsWith('/')) {
+    throw new RoutePatternError(
+      `${option}: route pattern ${JSON.stringify(pattern)} must be an absolute path such as '/dashboard' or '/admin/**'.`,
+    );
+  }
+  if (/[()[\]{}?+|^$\\]|\.\*/.test(pattern)) {
+    const suggestion = pattern.replace(/\(\.\*\)$|\/?\.\*$/, '').replace(/\/$/, '') || '';
+    throw new RoutePatternError(
+      `${option}: route pattern ${JSON.stringify(pattern)} looks like a regular expression; patterns are paths with '*' (one segment) and a final '**' (any depth). Use '${suggestion}/**' instead.`,
+    );
+  }
+  const segments = pattern.replace(/\/+$/, '').split('/').slice(1);
+  let source = '';
+  segments.forEach((segment, index) => {
+    if (segment === '**') {
+      if (index !== segments.length - 1) {
+        throw new RoutePatternError(
+          `${option}: in ${JSON.stringify(pattern)} '**' may only be the last segment, e.g. '/admin/**'.`,
+        );
+      }
+      source += '(?:/.*)?';
+    } else if (segment === '*' || segment.startsWith(':')) {
+      source += '/[^/]+';
+    } else if (segment === '' || segment.includes('*')) {
+      throw new RoutePatternError(
+        `${option}: route pattern ${JSON.stringify(pattern)} has an empty or partial-wildcard segment; use whole segments like '/blog/*'.`,
+      );
+    } else {
+      source += `/${escapeRegExp(segment)}`;
+    }
+  });
+  return source === '' ? '/' : source;
+}
+
+/**
+ * Compiles route patterns into one predicate. With `caseSensitive: false` the patterns are NFKC-lower-cased and
+ * the predicate expects {@link NormalisedPath.folded}; otherwise it expects {@link NormalisedPath.path}.
+ * @param option the option name used in error messages, e.g. `'publicRoutes'`.
+ * @throws {RoutePatternError} for a pattern that is not an absolute path or uses regular-expression syntax.
+ */
+export function compilePatterns(patterns: readonly string[], option: string, caseSensitive = true): PathPredicate {
+  if (!Array.isArray(patterns)) {
+    throw new RoutePatternError(`${option}: expected an array of route patterns such as ['/dashboard', '/admin/**'].`);
+  }
+  if (patterns.length === 0) return () => false;
+  const sources = patterns.map((pattern) => {
+    const source = patternSource(pattern, option);
+    return caseSensitive ? source : source.normalize('NFKC').toLowerCase();
+  });
+  // dotAll: even if a line break survived normalisation, `.*` must still span it.
+  const regexp = new RegExp(`^(?:${sources.join('|')})$`, 's');
+  return (path) => regexp.test(path);
+}
+
+/**
+ * The `config.matcher` to export from `proxy.ts`. It runs the proxy on every path except Next.js build assets
+ * and `/favicon.ico`. Unlike Clerk's template it does not skip file-looking paths: `/admin/report.csv` or
+ * `/admin/x.png` can be served by a page or route handler and must be checked. Next.js reads `config` statically,
+ * so copy this literal into `proxy.ts` rather than importing it; the tests keep both in sync.
+ */
+export const recommendedMatcher: readonly string[] = ['/((?!_next/static/|_next/image|favicon\\.ico$).*)'];

@@ -1,0 +1,157 @@
+import { clerkMiddleware } from '@clerk/nextjs/server';
+import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
+import { type ClerkAuthLike, evaluate } from './authorize';
+import { type NormalisedPath, normalisePath } from './matcher';
+import { type ResolvedOptions, resolveOptions, type SessionProxyOptions } from './options';
+import type { RateLimitResult } from './rateLimit/types';
+import {
+  forbiddenResponse,
+  rateLimitedResponse,
+  rateLimitUnavailableResponse,
+  reverificationResponse,
+  unauthenticatedResponse,
+} from './responses';
+
+function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get('x-forwarded-for');
+  if (forwarded) {
+    const last = forwarded.split(',').pop()?.trim();
+    if (last) return last;
+  }
+  return request.headers.get('x-real-ip');
+}
+
+/** A redirect whose target keeps its origin and whose `redirect_url` can only point back into this app. */
+function redirectWithReturn(request: NextRequest, target: string, origin: string): NextResponse {
+  const url = new URL(target, origin);
+  const search = new URLSearchParams(request.nextUrl.search);
+  search.delete('_rsc');
+  const query = search.size > 0 ? `?${search}` : '';
+  // Concatenating onto the origin (never `new URL(path, origin)`) keeps `//evil.example` a path, not a host.
+  let back = new URL(`${origin}${request.nextUrl.pathname}${query}`);
+  if (back.origin !== origin) back = new URL(`${origin}/`);
+  url.searchParams.set('redirect_url', back.href);
+  const response = NextResponse.redirect(url, 307);
+  // Clerk then appends the development-browser token when the page lives on another origin (Account Portal).
+  if (url.origin !== origin) response.headers.set('x-clerk-redirect-to', 'true');
+  return response;
+}
+
+function notFound(): NextResponse {
+  return new NextResponse('Not Found', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`rate limiter did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function createRateLimitGate(config: NonNullable<ResolvedOptions['rateLimit']>) {
+  let lastLogged = Number.NEGATIVE_INFINITY;
+  return async (request: NextRequest, userId: string | null): Promise<NextResponse | null> => {
+    let result: RateLimitResult;
+    try {
+      const key = config.key({ userId, ip: clientIp(request), request });
+      result = await withTimeout(Promise.resolve(config.limiter.limit(key)), config.timeoutMs);
+    } catch (error) {
+      const now = Date.now();
+      if (now - lastLogged >= config.logIntervalMs) {
+        lastLogged = now;
+        config.log(
+          `[clerk-session-kit] rate limiter failed; requests are ${config.onError === 'open' ? 'let through' : 'refused with 503'} (onError: '${config.onError}'). Further failures in the next ${config.logIntervalMs} ms are not logged.`,
+          error,
+        );
+      }
+      return config.onError === 'closed' ? rateLimitUnavailableResponse() : null;
+    }
+    return result.success ? null : rateLimitedResponse(result);
+  };
+}
+
+function forward(request: NextRequest, header: string | null, userId: string | null): NextResponse {
+  if (!header) return NextResponse.next();
+  // A client-sent copy must never reach the app; the real value travels only on the request, never the response.
+  const headers = new Headers(request.headers);
+  headers.delete(header);
+  if (userId) headers.set(header, userId);
+  return NextResponse.next({ request: { headers } });
+}
+
+function pagePathOf(request: NextRequest): string {
+  return request.nextUrl.pathname;
+}
+
+/**
+ * Creates the proxy for `proxy.ts` (or `middleware.ts`) on top of Clerk's real `clerkMiddleware`.
+ *
+ * Every request is classified once from {@link normalisePath}: admin groups first, then public routes, and
+ * everything else needs a signed-in session (pending sessions count as signed out). Pages are redirected to the
+ * sign-in URL with a same-origin `redirect_url`; API routes get 401/403 JSON and never a redirect.
+ *
+ * @example
+ * ```ts
+ * // proxy.ts
+ * import { sessionProxy } from 'clerk-session-kit/nextjs';
+ * export default sessionProxy({
+ *   publicRoutes: ['/', '/api/public'],
+ *   admin: { routes: ['/admin/**', '/api/admin/**'], role: 'org:admin' },
+ *   forwardUserId: 'x-user-id',
+ * });
+ * export const config = { matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$).*)'] };
+ * ```
+ * @throws {SessionProxyOptionError} at creation for any invalid option, naming the option and the fix.
+ */
+export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware {
+  const config = resolveOptions(options);
+  const gate = config.rateLimit ? createRateLimitGate(config.rateLimit) : null;
+
+  const middleware = clerkMiddleware(async (auth, request) => {
+    const path: NormalisedPath = normalisePath(pagePathOf(request));
+    const isApi = config.isApi(path.folded);
+    const adminRules = config.admin.filter((group) => group.matches(path.folded)).map((group) => group.rule);
+    const isPublic = adminRules.length === 0 && !path.ambiguous && config.isPublic(path.path);
+    const session = (await auth({ treatPendingAsSignedOut: true })) as unknown as ClerkAuthLike;
+
+    if (gate && config.rateLimit?.matches(path.folded)) {
+      const refused = await gate(request, session.userId);
+      if (refused) return refused;
+    }
+    if (isPublic) return forward(request, config.forwardUserId, session.userId);
+
+    const recent = config.reverify?.matches(path.folded) ? config.reverify.requirement : undefined;
+    const verdict = evaluate(session, adminRules, recent);
+    const origin = config.origin ?? request.nextUrl.origin;
+    switch (verdict.kind) {
+      case 'ok':
+        return forward(request, config.forwardUserId, session.userId);
+      case 'unauthenticated':
+        return isApi ? unauthenticatedResponse() : redirectWithReturn(request, config.signInUrl, origin);
+      case 'forbidden':
+        if (isApi) return forbiddenResponse();
+        return config.unauthorizedUrl
+          ? NextResponse.redirect(new URL(config.unauthorizedUrl, origin), 307)
+          : notFound();
+      case 'reverification':
+        if (isApi || !config.reverify?.url) return reverificationResponse(verdict.requirement);
+        return redirectWithReturn(request, config.reverify.url, origin);
+    }
+  }, config.clerk);
+
+  return (request: NextRequest, event: NextFetchEvent) => {
+    const forwardedHost = request.headers.get('x-forwarded-host');
+    if (forwardedHost !== null) {
+      const host = forwardedHost.split(',')[0]?.trim().toLowerCase() ?? '';
+      // Clerk builds its own redirect URLs from this header; an unknown value must not reach it.
+      if (host !== request.nextUrl.host.toLowerCase() && !config.trustedHosts?.has(host)) {
+        request.headers.delete('x-forwarded-host');
+      }
+    }
+    return middleware(request, event);
+  };
+}
