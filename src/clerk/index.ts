@@ -1,0 +1,28 @@
+/**
+ * The one door to Clerk. Everything else in the kit imports Clerk's hooks, errors and types from here, so the
+ * package boundary (`@clerk/react`, Core 3) is named in exactly one place.
+ */
+export {
+  ClerkProvider,
+  useAuth,
+  useClerk,
+  useReverification,
+  useSession,
+  useSessionList,
+  useUser,
+} from '@clerk/react';
+export { ClerkAPIResponseError, isClerkAPIResponseError } from '@clerk/react/errors';
+export type {
+  ActClaim,
+  ClerkAPIError,
+  ClientResource,
+  LoadedClerk,
+  OrganizationMembershipResource,
+  OrganizationResource,
+  SessionActivity,
+  SessionResource,
+  SessionStatus,
+  SessionWithActivitiesResource,
+  SignOutOptions,
+  UserResource,
+} from '@clerk/react/types';

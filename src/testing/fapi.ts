@@ -1,0 +1,64 @@
+import { ClerkAPIResponseError } from '../clerk';
+
+/**
+ * The Frontend API calls the mock makes, named by the Clerk method that makes them. Paths and methods are the
+ * ones `@clerk/clerk-js` sends (non-GET requests go out as POST with `_method`, as in a browser), so an MSW
+ * handler written for real Clerk matches the mock and the other way round.
+ */
+export const clerkEndpoints = {
+  /** `setActive({ session })` touches the session it activates. */
+  'session.touch': { method: 'POST', path: '/v1/client/sessions/:sessionId/touch' },
+  /** `session.remove()` and `signOut({ sessionId })`. */
+  'session.remove': { method: 'POST', path: '/v1/client/sessions/:sessionId/remove' },
+  /** `session.end()`. */
+  'session.end': { method: 'POST', path: '/v1/client/sessions/:sessionId/end' },
+  /** `session.getToken()`; with a template the path ends in `/tokens/:template`. */
+  'session.getToken': { method: 'POST', path: '/v1/client/sessions/:sessionId/tokens/:template?' },
+  /** `signOut()`: every account in this browser. */
+  signOut: { method: 'DELETE', path: '/v1/client/sessions' },
+  /** `user.getSessions()`: the user's sessions on every device. */
+  'user.getSessions': { method: 'GET', path: '/v1/me/sessions/active' },
+  /** `sessionWithActivities.revoke()`: ends a session on another device. */
+  'session.revoke': { method: 'POST', path: '/v1/me/sessions/:sessionId/revoke' },
+} as const;
+
+/** Name of a Frontend API call the mock makes; see {@link clerkEndpoints}. */
+export type ClerkEndpoint = keyof typeof clerkEndpoints;
+
+/** Body Clerk sends with a failed request. */
+export interface ClerkErrorBody {
+  errors: { code: string; message: string; long_message?: string; meta?: Record<string, unknown> }[];
+  clerk_trace_id?: string;
+}
+
+/** Sends one Frontend API request the way clerk-js does and throws like clerk-js when it fails. */
+export async function fapiRequest(
+  fetchImpl: typeof fetch,
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+): Promise<unknown> {
+  const url = new URL(path, baseUrl);
+  if (method !== 'GET') url.searchParams.set('_method', method);
+  // A network failure rejects with fetch's own TypeError, as clerk-js lets it through while the browser is online.
+  const response = await fetchImpl(url, { method: method === 'GET' ? 'GET' : 'POST', credentials: 'include' });
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return payload;
+  const errors = (payload as ClerkErrorBody | null)?.errors ?? [];
+  const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+  throw new ClerkAPIResponseError(errors[0]?.long_message ?? errors[0]?.message ?? response.statusText, {
+    data: errors,
+    status: response.status,
+    ...(Number.isNaN(retryAfter) ? {} : { retryAfter }),
+  });
+}
+
+function base64url(value: string): string {
+  return btoa(value).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** Mints an unsigned session token with the claims Clerk puts in one; only for the mock. */
+export function mintToken(claims: Record<string, unknown>): string {
+  const header = base64url(JSON.stringify({ alg: 'none', typ: 'JWT', kid: 'mock' }));
+  return `${header}.${base64url(JSON.stringify(claims))}.mock-signature`;
+}

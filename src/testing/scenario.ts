@@ -1,0 +1,250 @@
+/**
+ * Scenarios are plain, typed data describing what Clerk knows at one moment: the accounts signed in in this
+ * browser, the current one, and the current user's sessions on other devices. The mock Clerk and the Storybook
+ * decorator both read them; builders fill in sensible defaults so a story names only what matters to it.
+ */
+
+/** Lifecycle states Clerk reports for a session (`SessionResource['status']`). */
+export type SessionStatus =
+  | 'active'
+  | 'pending'
+  | 'ended'
+  | 'expired'
+  | 'removed'
+  | 'abandoned'
+  | 'replaced'
+  | 'revoked';
+
+/** A user as the session UI shows them. */
+export interface ScenarioUser {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+  /** Primary email address; `null` for users who signed up with a phone number or username only. */
+  email: string | null;
+  imageUrl: string;
+  hasImage: boolean;
+}
+
+/** An organisation membership that the session has active. */
+export interface ScenarioOrganization {
+  id: string;
+  slug: string;
+  name: string;
+  /** Clerk role key, e.g. `org:admin`. */
+  role: string;
+  permissions: string[];
+}
+
+/** One session signed in in this browser (an entry of `client.sessions`). */
+export interface ScenarioSession {
+  id: string;
+  status: SessionStatus;
+  user: ScenarioUser;
+  createdAt: Date;
+  lastActiveAt: Date;
+  expireAt: Date;
+  abandonAt: Date;
+  /** Impersonation: the `act` claim of the session token. */
+  actor: { sub: string } | null;
+  organization: ScenarioOrganization | null;
+  /** Minutes since the first and second factor were verified; `null` when unknown. */
+  factorVerificationAge: [number, number] | null;
+}
+
+/** What Clerk knows of the device behind a session (`SessionActivity`). */
+export interface ScenarioActivity {
+  browserName?: string;
+  browserVersion?: string;
+  deviceType?: string;
+  ipAddress?: string;
+  city?: string;
+  country?: string;
+  isMobile?: boolean;
+}
+
+/** One of the current user's sessions as `user.getSessions()` lists it, on this device or another one. */
+export interface ScenarioDevice {
+  id: string;
+  status: SessionStatus;
+  lastActiveAt: Date;
+  expireAt: Date;
+  abandonAt: Date;
+  latestActivity: ScenarioActivity;
+  actor: { sub: string } | null;
+}
+
+/** How the mock reaches the loaded state. */
+export type ScenarioLoad = 'immediate' | 'never' | { delayMs: number };
+
+/** The whole state of a mock Clerk. Build it with {@link scenario} or take one from {@link scenarios}. */
+export interface Scenario {
+  /** Accounts in this browser, in the order Clerk lists them. */
+  sessions: ScenarioSession[];
+  /** Id of the current session; `null` when signed out. */
+  currentSessionId: string | null;
+  /**
+   * The current user's sessions on all devices (`user.getSessions()`), including this one. `undefined` makes
+   * `getSessions()` answer with just the current session.
+   */
+  devices?: ScenarioDevice[];
+  load: ScenarioLoad;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * The instant scenarios are built around. Builders put default times relative to it, so stories render the
+ * same relative times on any day when the clock is frozen at this instant.
+ */
+export const SCENARIO_NOW = new Date('2026-11-26T12:00:00.000Z');
+
+let counter = 0;
+function nextId(prefix: string): string {
+  counter += 1;
+  return `${prefix}_${counter.toString(36).padStart(6, '0')}`;
+}
+
+/** Builds a {@link ScenarioUser}; every field may be overridden. */
+export function user(overrides: Partial<ScenarioUser> = {}): ScenarioUser {
+  const firstName = overrides.firstName === undefined ? 'Ada' : overrides.firstName;
+  const lastName = overrides.lastName === undefined ? 'Lovelace' : overrides.lastName;
+  const handle = [firstName, lastName].filter(Boolean).join('.').toLowerCase() || 'user';
+  return {
+    id: nextId('user'),
+    firstName,
+    lastName,
+    username: null,
+    email: `${handle}@example.com`,
+    imageUrl: '',
+    hasImage: false,
+    ...overrides,
+  };
+}
+
+/** Builds a {@link ScenarioSession}: active, last active a minute before {@link SCENARIO_NOW}, 7 days left. */
+export function session(overrides: Partial<ScenarioSession> = {}): ScenarioSession {
+  const now = SCENARIO_NOW.getTime();
+  return {
+    id: nextId('sess'),
+    status: 'active',
+    user: overrides.user ?? user(),
+    createdAt: new Date(now - 2 * DAY),
+    lastActiveAt: new Date(now - MINUTE),
+    expireAt: new Date(now + 7 * DAY),
+    abandonAt: new Date(now + 30 * DAY),
+    actor: null,
+    organization: null,
+    factorVerificationAge: [5, -1],
+    ...overrides,
+  };
+}
+
+/** Builds a {@link ScenarioDevice}: an active desktop Chrome session last active an hour ago. */
+export function device(overrides: Partial<ScenarioDevice> = {}): ScenarioDevice {
+  const now = SCENARIO_NOW.getTime();
+  return {
+    id: nextId('sess'),
+    status: 'active',
+    lastActiveAt: new Date(now - 60 * MINUTE),
+    expireAt: new Date(now + 7 * DAY),
+    abandonAt: new Date(now + 30 * DAY),
+    latestActivity: {
+      browserName: 'Chrome',
+      browserVersion: '142.0.0.0',
+      deviceType: 'Macintosh',
+      ipAddress: '203.0.113.24',
+      city: 'London',
+      country: 'GB',
+      isMobile: false,
+    },
+    actor: null,
+    ...overrides,
+  };
+}
+
+/** The device entry `user.getSessions()` reports for a session of this browser. */
+export function deviceFor(s: ScenarioSession, activity: ScenarioActivity = {}): ScenarioDevice {
+  return device({
+    id: s.id,
+    status: s.status,
+    lastActiveAt: s.lastActiveAt,
+    expireAt: s.expireAt,
+    abandonAt: s.abandonAt,
+    actor: s.actor,
+    latestActivity: {
+      ...device().latestActivity,
+      city: 'Berlin',
+      country: 'DE',
+      ipAddress: '198.51.100.7',
+      ...activity,
+    },
+  });
+}
+
+/** Raised for a scenario that Clerk could never be in; the message names the problem. */
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+}
+
+/**
+ * Checks a scenario for states Clerk could never be in and throws a {@link ScenarioError} naming the problem:
+ * a current session missing from the list or not signed in, duplicate ids, or a device list without the current
+ * session.
+ */
+export function validateScenario(s: Scenario): Scenario {
+  const ids = new Set<string>();
+  for (const entry of s.sessions) {
+    if (ids.has(entry.id)) throw new ScenarioError(`Duplicate session id "${entry.id}" in scenario.sessions.`);
+    ids.add(entry.id);
+  }
+  if (s.currentSessionId !== null) {
+    const current = s.sessions.find((entry) => entry.id === s.currentSessionId);
+    if (!current) {
+      throw new ScenarioError(
+        `scenario.currentSessionId "${s.currentSessionId}" is not in scenario.sessions (ids: ${[...ids].join(', ') || 'none'}).`,
+      );
+    }
+    if (current.status !== 'active' && current.status !== 'pending') {
+      throw new ScenarioError(
+        `The current session "${current.id}" has status "${current.status}"; Clerk only makes active or pending sessions current.`,
+      );
+    }
+  }
+  if (s.devices) {
+    const deviceIds = new Set<string>();
+    for (const entry of s.devices) {
+      if (deviceIds.has(entry.id))
+        throw new ScenarioError(`Duplicate device session id "${entry.id}" in scenario.devices.`);
+      deviceIds.add(entry.id);
+    }
+    if (s.currentSessionId === null) {
+      throw new ScenarioError('scenario.devices is set but nobody is signed in (currentSessionId is null).');
+    }
+    if (!deviceIds.has(s.currentSessionId)) {
+      throw new ScenarioError(
+        `scenario.devices does not contain the current session "${s.currentSessionId}"; user.getSessions() always lists it.`,
+      );
+    }
+  }
+  return s;
+}
+
+/**
+ * Builds and validates a scenario. With no `currentSessionId` the first active session is current.
+ */
+export function scenario(input: Partial<Scenario> = {}): Scenario {
+  const sessions = input.sessions ?? [];
+  const currentSessionId =
+    input.currentSessionId !== undefined
+      ? input.currentSessionId
+      : (sessions.find((entry) => entry.status === 'active')?.id ?? null);
+  return validateScenario({
+    sessions,
+    currentSessionId,
+    load: input.load ?? 'immediate',
+    ...(input.devices ? { devices: input.devices } : {}),
+  });
+}

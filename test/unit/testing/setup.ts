@@ -1,0 +1,21 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { clerkHandlers } from '../../../src/testing';
+
+/** One MSW server for a test file, answering the mock's Frontend API calls; `server.use()` overrides one. */
+export function setupClerkServer() {
+  const server = setupServer(...clerkHandlers);
+  const requests: { method: string; path: string }[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    const tunnelled = url.searchParams.get('_method');
+    requests.push({ method: tunnelled ?? request.method, path: url.pathname });
+  });
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    requests.length = 0;
+  });
+  afterAll(() => server.close());
+  return { server, requests };
+}
