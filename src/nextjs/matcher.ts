@@ -2,7 +2,8 @@
  * Path normalisation and the route-pattern matcher behind `sessionProxy`.
  *
  * Rules of {@link normalisePath}, applied once, in this order:
- * 1. `/_next/data/<build>/<page>.json` is read as `<page>` (the page that data request renders).
+ * 1. Transport forms are read as the page they render: `/_next/data/<build>/<page>.json`, `<page>.rsc` and
+ *    `<page>.segments/<segment>.segment.rsc` (App Router prefetch) all become `<page>`.
  * 2. Percent-encoding is decoded until stable (at most 4 rounds). Decoding more than once, an encoded `/` or `\`,
  *    or a malformed sequence marks the path ambiguous.
  * 3. `\` becomes `/`; C0/C1 control characters, U+2028/U+2029 and zero-width characters are removed; runs of `/`
@@ -36,6 +37,7 @@ export type PathPredicate = (path: string) => boolean;
 // Paths of unreserved characters only need no work; most real traffic takes this branch.
 const PLAIN_PATH = /^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9_~.-]+)*\/?$/;
 const NEXT_DATA = /^\/_next\/data\/[^/]+(\/.*?)\.json$/;
+const RSC_TRANSPORT = /^(.*?)(?:\.segments\/.+\.segment\.rsc|\.rsc)$/s;
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g;
 const ENCODED_SEPARATOR = /%(?:2f|5c)/i;
 const ENCODED = /%[0-9a-f]{2}/i;
@@ -51,7 +53,11 @@ function decodeLoosely(value: string): string {
 export function normalisePath(rawPathname: string): NormalisedPath {
   let path = rawPathname || '/';
   const data = NEXT_DATA.exec(path);
-  if (data?.[1]) path = data[1] === '/index' ? '/' : data[1];
+  if (data?.[1]) path = data[1];
+  const rsc = RSC_TRANSPORT.exec(path);
+  if (rsc) path = rsc[1] || '/';
+  // Transport forms name the root page '/index'; a plain '/index' is a route of its own.
+  if ((data || rsc) && path === '/index') path = '/';
 
   if (PLAIN_PATH.test(path)) {
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);

@@ -80,6 +80,9 @@ function forward(request: NextRequest, header: string | null, userId: string | n
   const headers = new Headers(request.headers);
   headers.delete(header);
   if (userId) headers.set(header, userId);
+  // clerkMiddleware reads an empty override list as "none" and copies every original header back, the spoofed
+  // copy included; an empty value keeps the list non-empty and still carries no identity.
+  else if (![...headers.keys()].length) headers.set(header, '');
   return NextResponse.next({ request: { headers } });
 }
 

@@ -1,3 +1,4 @@
+import '../helpers/env';
 import { describe, expect, it } from 'vitest';
 import { callProxy, ORIGIN, outcome } from '../helpers/proxy';
 import { createFixture } from './fixture';

@@ -1,0 +1,296 @@
+import '../helpers/env';
+import fc from 'fast-check';
+// Next's own matcher compiler and runtime matcher, so the recommended config.matcher is judged as Next judges it.
+import { getMiddlewareMatchers } from 'next/dist/build/analysis/get-page-static-info';
+import { getMiddlewareRouteMatcher } from 'next/dist/shared/lib/router/utils/middleware-route-matcher';
+import { describe, expect, it } from 'vitest';
+import { recommendedMatcher } from '../../../src/nextjs';
+import { callProxy, isRefused, ORIGIN, type Outcome, outcome } from '../helpers/proxy';
+import { createFixture } from './fixture';
+
+const { tokens, proxy } = createFixture();
+
+type Who = 'signedOut' | 'user';
+interface Attempt {
+  path: string;
+  who: Who;
+  method?: string;
+  headers?: Record<string, string>;
+}
+
+const attempt = async ({ path, who, method, headers }: Attempt): Promise<Outcome> =>
+  outcome(
+    await callProxy(proxy, path, {
+      ...(who === 'user' ? { token: tokens.user } : {}),
+      ...(method ? { method } : {}),
+      ...(headers ? { headers } : {}),
+    }),
+  );
+
+/** Runs every attempt and returns the ones that got through; each class expects none. */
+async function escapes(attempts: Attempt[]): Promise<string[]> {
+  const leaked: string[] = [];
+  for (const a of attempts) {
+    const result = await attempt(a);
+    if (!isRefused(result)) leaked.push(`${a.who} ${a.method ?? 'GET'} ${a.path} ${JSON.stringify(a.headers ?? {})}`);
+  }
+  return leaked;
+}
+
+// Signed-out visitors must be kept from signed-in and admin routes; a plain member from admin routes.
+const signedOut = (paths: string[], extra: Omit<Attempt, 'path' | 'who'> = {}): Attempt[] =>
+  paths.map((path) => ({ path, who: 'signedOut', ...extra }));
+const member = (paths: string[], extra: Omit<Attempt, 'path' | 'who'> = {}): Attempt[] =>
+  paths.map((path) => ({ path, who: 'user', ...extra }));
+
+const classes: Record<string, { signedOut: string[]; member: string[] }> = {
+  case: {
+    signedOut: ['/DASHBOARD', '/Dashboard/x', '/ABOUT/../dashboard', '/About', '/API/ME', '/Api/Public/../me', '/ADMIN'],
+    member: ['/ADMIN', '/Admin', '/aDmIn/users', '/API/ADMIN', '/Api/Admin/x'],
+  },
+  singleEncoding: {
+    signedOut: ['/%64ashboard', '/api/%6De', '/%61bout%2F..%2Fdashboard', '/api%2Fme', '/about%2Fx'],
+    member: ['/%61dmin', '/%41DMIN', '/admin%2Fusers', '/api/%61dmin', '/api%2Fadmin', '/%61dmin/%75sers'],
+  },
+  doubleEncoding: {
+    signedOut: ['/%2564ashboard', '/api/%256De', '/%2561bout', '/about%252F..%252Fdashboard', '/api/public%252F..%252Fme'],
+    member: ['/%2561dmin', '/%252561dmin', '/api/%2561dmin', '/admin%252Fx', '/%25%36%31dmin'],
+  },
+  dotSegments: {
+    signedOut: [
+      '/about/../dashboard', '/about/%2e%2e/dashboard', '/about/.%2e/api/me', '/api/public/%2e%2e/me',
+      '/about/..%2fdashboard', '/about/..%5cdashboard', '/./dashboard', '/about/%252e%252e/dashboard', '/about/..;/dashboard',
+    ],
+    member: ['/about/../admin', '/dashboard/%2e%2e/admin', '/api/me/..%2fadmin', '/api/public/..%5c..%5capi%5cadmin', '/./admin/./x'],
+  },
+  controlAndLineSeparators: {
+    signedOut: [
+      '/dashboard%0A', '/dash%0Aboard', '/about%0A', '/about%00', '/%E2%80%A8about', '/about%E2%80%A9', '/api/public%0D%0A',
+      '/api/public%09', '/%E2%80%8Babout', '/about%C2%85',
+    ],
+    member: [
+      '/admin/%0A', '/admin%0A', '/ad%00min', '/admin%09', '/api/admin%0D%0A', '/admin/%E2%80%A8', '/admin%E2%80%A9',
+      '/%E2%80%8Badmin', '/%EF%BB%BFadmin', '/admin%C2%A0', '/%EF%BD%81dmin',
+    ],
+  },
+  trailingAndDoubleSlashes: {
+    signedOut: ['/dashboard/', '/dashboard//', '//dashboard', '/about//', '//about/../dashboard', '/api//me', '/api/public//'],
+    member: ['/admin/', '/admin//', '//admin', '/api//admin', '/api/admin/', '///admin///x'],
+  },
+  fileExtensions: {
+    signedOut: ['/dashboard/x.png', '/dashboard/report.csv', '/dashboard/page.html', '/dashboard.json', '/api/me.json'],
+    member: [
+      '/admin/x.png', '/admin/x.html', '/admin/report.csv', '/admin/app.js', '/admin/x.css', '/admin/x.txt', '/admin/favicon.ico',
+      '/admin/doc.docx', '/admin/data.json', '/api/admin/data.json', '/admin/x.webmanifest',
+    ],
+  },
+  nextData: {
+    signedOut: ['/_next/data/build-1/dashboard.json', '/_next/data/x/api/me.json', '/_next/data/b/about/../dashboard.json'],
+    member: ['/_next/data/build-1/admin.json', '/_next/data/build-1/admin/users.json', '/_next/data/b/ADMIN.json'],
+  },
+  rscTransport: {
+    signedOut: ['/dashboard.rsc', '/dashboard.segments/_tree.segment.rsc', '/dashboard?_rsc=1a2b'],
+    member: ['/admin.rsc', '/admin.segments/_tree.segment.rsc', '/admin/x.segments/__PAGE__.segment.rsc', '/admin?_rsc=abc', '/ADMIN.rsc'],
+  },
+};
+
+describe.each(Object.entries(classes))('bypass class: %s', (_name, { signedOut: outPaths, member: memberPaths }) => {
+  it(`keeps signed-out visitors out (${outPaths.length} paths)`, async () => {
+    expect(await escapes(signedOut(outPaths))).toEqual([]);
+  });
+  it(`keeps members out of admin routes (${memberPaths.length} paths)`, async () => {
+    expect(await escapes(member(memberPaths))).toEqual([]);
+  });
+  it('also keeps signed-out visitors out of the member paths', async () => {
+    expect(await escapes(signedOut(memberPaths))).toEqual([]);
+  });
+});
+
+describe('bypass class: RSC request headers', () => {
+  const rsc = [
+    { RSC: '1' },
+    { RSC: '1', 'Next-Router-Prefetch': '1' },
+    { RSC: '1', 'Next-Router-State-Tree': encodeURIComponent('["",{"children":["__PAGE__",{}]},null,null,true]') },
+    { 'Next-Router-Segment-Prefetch': '/_tree' },
+    { 'Next-Action': 'abcdef0123' },
+  ];
+  it('keeps signed-out visitors and members out whatever the flight headers say', async () => {
+    const attempts = rsc.flatMap((headers) => [
+      ...signedOut(['/dashboard', '/admin', '/api/me'], { headers }),
+      ...member(['/admin', '/api/admin'], { headers }),
+    ]);
+    expect(await escapes(attempts)).toEqual([]);
+  });
+});
+
+describe('bypass class: HEAD, OPTIONS and other methods', () => {
+  const methods = ['HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  it('refuses every method on protected routes', async () => {
+    const attempts = methods.flatMap((method) => [
+      ...signedOut(['/dashboard', '/admin', '/api/me', '/api/admin'], { method }),
+      ...member(['/admin', '/api/admin'], { method }),
+    ]);
+    expect(await escapes(attempts)).toEqual([]);
+  });
+  it('answers an unauthenticated API preflight with 401 JSON, not a redirect', async () => {
+    expect(await attempt({ path: '/api/me', who: 'signedOut', method: 'OPTIONS' })).toMatchObject({ kind: 'json', status: 401 });
+  });
+});
+
+describe('bypass class: spoofed x-user-id', () => {
+  const spoof = { 'x-user-id': 'user_admin', 'X-USER-ID': 'user_admin' };
+  it('does not let a client-sent id sign anyone in', async () => {
+    expect(await escapes([...signedOut(['/dashboard', '/api/me', '/admin'], { headers: spoof })])).toEqual([]);
+  });
+  it('replaces a client-sent id with the verified one', async () => {
+    const response = await callProxy(proxy, '/api/me', { token: tokens.user, headers: spoof });
+    expect(response.headers.get('x-middleware-request-x-user-id')).toBe('user_member');
+  });
+  it('strips a client-sent id on public routes, where nobody is signed in', async () => {
+    const response = await callProxy(proxy, '/api/public', { headers: { ...spoof, 'user-agent': 'test', accept: '*/*' } });
+    expect(await outcome(response.clone())).toEqual({ kind: 'allowed', forwardedUserId: null });
+    const kept = response.headers.get('x-middleware-override-headers')?.split(',') ?? [];
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).not.toContain('x-user-id');
+  });
+  it('strips it even from a request that carries no other header', async () => {
+    const result = await outcome(await callProxy(proxy, '/api/public', { headers: spoof }));
+    expect(result.kind).toBe('allowed');
+    if (result.kind === 'allowed') expect(result.forwardedUserId ?? '').toBe('');
+  });
+  it('never sets the id on the response the browser sees', async () => {
+    const response = await callProxy(proxy, '/dashboard', { token: tokens.user, headers: spoof });
+    expect(response.headers.get('x-user-id')).toBeNull();
+  });
+});
+
+describe('bypass class: x-middleware-subrequest (CVE-2025-29927)', () => {
+  const values = [
+    'middleware', 'proxy', 'middleware:middleware:middleware:middleware:middleware', 'proxy:proxy:proxy:proxy:proxy',
+    'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware', 'pages/_middleware',
+  ];
+  it('is ignored: protected routes stay protected', async () => {
+    const attempts = values.flatMap((value) => [
+      ...signedOut(['/dashboard', '/api/me'], { headers: { 'x-middleware-subrequest': value } }),
+      ...member(['/admin', '/api/admin'], { headers: { 'x-middleware-subrequest': value } }),
+    ]);
+    expect(await escapes(attempts)).toEqual([]);
+  });
+});
+
+describe('bypass class: X-Forwarded-Host and Host', () => {
+  const spoofs = [
+    { 'x-forwarded-host': 'evil.example' },
+    { 'x-forwarded-host': 'evil.example, localhost:3000' },
+    { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+    { host: 'evil.example' },
+    { forwarded: 'host=evil.example;proto=https' },
+  ];
+  it('redirects to sign-in on this origin with a redirect_url on this origin', async () => {
+    for (const headers of spoofs) {
+      const result = await attempt({ path: '/dashboard', who: 'signedOut', headers });
+      expect(result.kind, JSON.stringify(headers)).toBe('redirect');
+      if (result.kind !== 'redirect') continue;
+      expect(result.location.origin).toBe(ORIGIN);
+      expect(new URL(result.location.searchParams.get('redirect_url') ?? '').origin).toBe(ORIGIN);
+    }
+  });
+  it('keeps a path that looks like a host a path in redirect_url', async () => {
+    const result = await attempt({ path: '//evil.example/x', who: 'signedOut' });
+    expect(result.kind).toBe('redirect');
+    if (result.kind === 'redirect') expect(new URL(result.location.searchParams.get('redirect_url') ?? '').origin).toBe(ORIGIN);
+  });
+  it('accepts a forwarded host listed in trustedHosts for Clerk, still never in our redirect', async () => {
+    const { proxy: trusting } = createFixture({ trustedHosts: ['app.example.com'] });
+    const result = await outcome(await callProxy(trusting, '/dashboard', { headers: { 'x-forwarded-host': 'app.example.com' } }));
+    expect(result.kind).toBe('redirect');
+    if (result.kind === 'redirect') expect(result.location.origin).toBe(ORIGIN);
+  });
+});
+
+describe('bypass class: the recommended config.matcher (compiled by Next.js)', () => {
+  const runsProxy = (matcher: readonly string[]) => {
+    const match = getMiddlewareRouteMatcher(getMiddlewareMatchers([...matcher], {} as never));
+    return (path: string) => match(path, {} as never, {});
+  };
+  const ours = runsProxy(recommendedMatcher);
+  const fileLooking = [
+    '/admin/x.png', '/admin/x.html', '/admin/x.htm', '/admin/report.csv', '/admin/app.js', '/admin/x.css', '/admin/x.svg',
+    '/admin/x.ico', '/admin/x.zip', '/admin/x.docx', '/admin/x.xlsx', '/admin/x.woff2', '/admin/x.webmanifest', '/dashboard/x.jpg',
+    '/api/admin/x.json', '/admin/%0A', '/admin/x%0A.png', '/_next/data/b/admin.json', '/admin.rsc', '/ADMIN/x.png', '/admin/_next/static/x',
+  ];
+  it('runs the proxy on file-looking paths under protected prefixes', () => {
+    expect(fileLooking.filter((p) => !ours(p))).toEqual([]);
+  });
+  it("skips only Next's build assets and /favicon.ico", () => {
+    expect(['/_next/static/chunks/app.js', '/_next/image', '/favicon.ico'].map(ours)).toEqual([false, false, false]);
+  });
+  it("documents the hole in Clerk's template matcher that ours closes", () => {
+    const clerkTemplate = runsProxy([
+      '/((?!_next|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)',
+      '/(api|trpc)(.*)',
+    ]);
+    expect(['/admin/x.png', '/admin/x.html', '/admin/report.csv', '/admin/app.js'].filter(clerkTemplate)).toEqual([]);
+  });
+});
+
+describe('property: random paths under protected prefixes', () => {
+  const prefixes = ['/dashboard', '/admin', '/api/me', '/api/admin', '/settings'];
+  const publicRoutes = new Set(['/', '/about', '/api/public']);
+  const piece = fc.oneof(
+    fc.constantFrom('/', '//', '.', '..', '%2e', '%2E%2e', '%2f', '%5c', '\\', '%25', '%252e', '%00', '%0a', '%0d', '%09', '%e2%80%a8',
+      '%e2%80%a9', '%e2%80%8b', '%c2%85', '%ef%bb%bf', ';', '?', '#', '.json', '.png', '.html', '.rsc', '.segments/', 'about', 'public',
+      'api', 'ADMIN', 'Dashboard', 'index', '_next', 'data', ' ', '%20', '~', '%7e'),
+    fc.string({ unit: 'grapheme-ascii', maxLength: 4 }).map(encodeURIComponent),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+  const arbitraryPath = fc
+    .tuple(fc.constantFrom(...prefixes), fc.array(piece, { maxLength: 8 }), fc.boolean())
+    .map(([prefix, pieces, upper]) => {
+      const body = `${prefix}${pieces.join('')}`;
+      return upper ? body.toUpperCase() : body;
+    });
+
+  // Where Next.js would route the request: the URL parser resolves dot segments, then the path is decoded once.
+  const routedPath = (raw: string): string | null => {
+    let pathname: string;
+    try {
+      pathname = new URL(`${ORIGIN}${raw.startsWith('/') ? raw : `/${raw}`}`).pathname;
+    } catch {
+      return null;
+    }
+    let decoded = pathname;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      // Next answers 400 for malformed escapes; keep the raw form for the oracle.
+    }
+    return decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
+  };
+
+  it('never lets a signed-out visitor reach anything but an exactly spelled public route', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryPath, async (raw) => {
+        const result = await attempt({ path: raw, who: 'signedOut' });
+        if (result.kind !== 'allowed') return;
+        const routed = routedPath(raw);
+        expect(routed !== null && publicRoutes.has(routed), `${JSON.stringify(raw)} reached ${JSON.stringify(routed)}`).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never lets a member reach an admin route', async () => {
+    const isAdminRoute = (path: string) =>
+      /^\/(?:api\/)?admin(?:\/|$|\.rsc$|\.segments\/.+\.segment\.rsc$)/i.test(path.normalize('NFKC'));
+    await fc.assert(
+      fc.asyncProperty(arbitraryPath, async (raw) => {
+        const result = await attempt({ path: raw, who: 'user' });
+        if (result.kind !== 'allowed') return;
+        const routed = routedPath(raw);
+        expect(routed === null || !isAdminRoute(routed), `${JSON.stringify(raw)} reached ${JSON.stringify(routed)}`).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
