@@ -26,3 +26,6 @@ export type {
   SignOutOptions,
   UserResource,
 } from '@clerk/react/types';
+export { type ReverificationLevel, reverificationRequired } from './reverification';
+export { type ClerkInstance, useClerkSelector } from './useClerkSelector';
+export { fetchUserSessions } from './userSessions';

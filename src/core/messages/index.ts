@@ -1,0 +1,4 @@
+export { ar } from './ar';
+export { de } from './de';
+export { en } from './en';
+export type { Messages } from './types';

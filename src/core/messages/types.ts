@@ -1,0 +1,72 @@
+/** Every string the kit renders. Provide a full or partial object through `<SessionKitProvider messages>`. */
+export interface Messages {
+  /** BCP 47 tag used for `Intl` date and number formatting and for `lang`. */
+  locale: string;
+  /** Reading direction of the locale. */
+  dir: 'ltr' | 'rtl';
+  loading: string;
+  signedOut: string;
+  signIn: string;
+  status: { active: string; pending: string; ended: string; expired: string; revoked: string; other: string };
+  thisDevice: string;
+  created: string;
+  lastActive: string;
+  expires: string;
+  expiringSoon: (relative: string) => string;
+  impersonating: (actor: string) => string;
+  signOut: string;
+  cancel: string;
+  retry: string;
+  dismiss: string;
+  working: string;
+  unknownUser: string;
+  errors: { network: string; generic: string; rateLimited: string; notFound: string };
+  switcher: {
+    label: string;
+    trigger: (name: string) => string;
+    switchTo: (name: string, identifier: string) => string;
+    current: string;
+    pending: string;
+    signOutOf: (name: string) => string;
+    addAccount: string;
+    signOutAll: string;
+    switched: (name: string) => string;
+    signedOutOf: (name: string) => string;
+  };
+  revoke: {
+    accountAction: string;
+    deviceAction: string;
+    accountTitle: (name: string) => string;
+    deviceTitle: (device: string) => string;
+    accountBody: string;
+    deviceBody: string;
+    confirm: string;
+    currentRefused: string;
+    done: (target: string) => string;
+    failed: (target: string) => string;
+  };
+  signOutAll: {
+    action: { 'other-devices': string; 'this-browser': string; everywhere: string };
+    title: {
+      'other-devices': (count: number) => string;
+      'this-browser': (count: number) => string;
+      everywhere: (devices: number, accounts: number) => string;
+    };
+    body: { 'other-devices': string; 'this-browser': string; everywhere: string };
+    confirm: string;
+    nothingToDo: { 'other-devices': string; 'this-browser': string; everywhere: string };
+    done: (count: number) => string;
+    partial: (failed: number, total: number) => string;
+  };
+  devices: {
+    title: string;
+    description: string;
+    empty: string;
+    loadFailed: string;
+    unknownDevice: string;
+    unknownBrowser: string;
+    ipAddress: string;
+    location: string;
+    kind: { desktop: string; mobile: string; tablet: string; unknown: string };
+  };
+}

@@ -1,0 +1,36 @@
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 minutes ago", "in 2 days", "now", in `locale`, through `Intl.RelativeTimeFormat`. */
+export function formatRelative(date: Date, now: number, locale: string): string {
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+  }
+  return format.format(0, 'second');
+}
+
+/** A full date and time in `locale` ("26 Nov 2026, 12:00"), for tooltips and `<time>` labels. */
+export function formatAbsolute(date: Date, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
+}
+
+/** Default window before expiry in which a session counts as "expiring soon": 24 hours. */
+export const EXPIRING_SOON_MS = 24 * 3600 * 1000;
+
+/** Whether `expireAt` falls within `windowMs` from `now` (and is not already past). */
+export function isExpiringSoon(expireAt: Date, now: number, windowMs = EXPIRING_SOON_MS): boolean {
+  const left = expireAt.getTime() - now;
+  return left > 0 && left <= windowMs;
+}

@@ -1,0 +1,28 @@
+/**
+ * `clerk-session-kit/headless`: hooks with the state and behaviour of the kit's components and no markup, for
+ * building your own session UI on Clerk.
+ * @packageDocumentation
+ */
+export type { ActionError, ActionStatus } from '../core/action';
+export type { DeviceDescription, DeviceKind } from '../core/device';
+export type { AccountSummary, DeviceSummary } from './summaries';
+export type { ActionState } from './useActionStates';
+export { type ActiveDevices, useActiveDevices } from './useActiveDevices';
+export { SignedOutError, type UseAuthFetchOptions, useAuthFetch } from './useAuthFetch';
+export { type GridPosition, gridCellProps, useGridNavigation } from './useGridNavigation';
+export {
+  type RevokeSession,
+  type RevokeStatus,
+  type RevokeTarget,
+  type UseRevokeSessionOptions,
+  useRevokeSession,
+} from './useRevokeSession';
+export { type SessionFreshness, type UseSessionFreshnessOptions, useSessionFreshness } from './useSessionFreshness';
+export { type CurrentSession, type SessionInfo, type UseSessionInfoOptions, useSessionInfo } from './useSessionInfo';
+export {
+  type SessionSwitcher,
+  type SwitcherAction,
+  type UseSessionSwitcherOptions,
+  useSessionSwitcher,
+} from './useSessionSwitcher';
+export { type SignOutAll, type SignOutResult, type SignOutScope, useSignOutAll } from './useSignOutAll';

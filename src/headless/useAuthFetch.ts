@@ -1,0 +1,39 @@
+import { useCallback } from 'react';
+import { useAuth } from '../clerk';
+
+/** Thrown by {@link useAuthFetch}'s fetch when nobody is signed in, before any request is sent. */
+export class SignedOutError extends Error {
+  override name = 'SignedOutError';
+  constructor() {
+    super('Not signed in: there is no session token to send.');
+  }
+}
+
+/** Options of {@link useAuthFetch}. */
+export interface UseAuthFetchOptions {
+  /** A Clerk JWT template to mint the token from. */
+  template?: string;
+}
+
+/**
+ * `fetch` with `Authorization: Bearer <session token>` from Clerk's `getToken()`. On a 401 it asks Clerk for a
+ * fresh token (`skipCache`) and retries once; signed out, it rejects with {@link SignedOutError}.
+ */
+export function useAuthFetch(options: UseAuthFetchOptions = {}) {
+  const { getToken } = useAuth();
+  const { template } = options;
+  return useCallback(
+    async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+      const send = async (skipCache: boolean) => {
+        const token = await getToken({ ...(template ? { template } : {}), ...(skipCache ? { skipCache } : {}) });
+        if (!token) throw new SignedOutError();
+        const headers = new Headers(init.headers);
+        headers.set('Authorization', `Bearer ${token}`);
+        return fetch(input, { ...init, headers });
+      };
+      const first = await send(false);
+      return first.status === 401 ? send(true) : first;
+    },
+    [getToken, template],
+  );
+}

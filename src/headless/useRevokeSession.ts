@@ -1,0 +1,138 @@
+import { useCallback, useId, useRef, useState } from 'react';
+import { useClerk } from '../clerk';
+import { type ActionError, toActionError } from '../core/action';
+
+/** What {@link useRevokeSession} signs out. */
+export type RevokeTarget =
+  /** An account signed in in this browser: `session.remove()`. */
+  | { type: 'account'; sessionId: string }
+  /** A session on another device, from `user.getSessions()`: `revoke()`. */
+  | { type: 'device'; session: { id: string; revoke: () => Promise<unknown> } };
+
+/** States of a revoke: `idle → confirming → pending → done | error`. */
+export type RevokeStatus = 'idle' | 'confirming' | 'pending' | 'done' | 'error';
+
+/** Options of {@link useRevokeSession}. */
+export interface UseRevokeSessionOptions {
+  /**
+   * The session in use right now is refused unless this is true; then revoking it signs out of it
+   * (`signOut({ sessionId })`), and Clerk navigates to its after-sign-out URL.
+   */
+  allowCurrent?: boolean;
+  /** Called once Clerk confirmed, e.g. to move focus or drop the row. */
+  onRevoked?: (sessionId: string) => void;
+}
+
+/** What {@link useRevokeSession} returns. */
+export interface RevokeSession {
+  status: RevokeStatus;
+  error: ActionError | null;
+  sessionId: string;
+  /** The target is the session in use right now. */
+  isCurrent: boolean;
+  /** Why the action cannot run (`'current-session'`), or `null`. */
+  refusal: 'current-session' | null;
+  /** Opens the confirmation step. */
+  requestConfirm(): void;
+  /** Leaves the confirmation step (Escape, Cancel). */
+  cancel(): void;
+  /** Runs the revoke; a second call while pending does nothing. Resolves `true` once Clerk confirmed. */
+  confirm(): Promise<boolean>;
+  /** Clears an error back to idle. */
+  reset(): void;
+  /** Props for the button that starts the flow. */
+  getTriggerProps(): {
+    'aria-haspopup': 'dialog';
+    'aria-expanded': boolean;
+    'aria-controls': string | undefined;
+    'aria-disabled': true | undefined;
+    'aria-busy': true | undefined;
+    'data-state': RevokeStatus;
+    onClick: () => void;
+  };
+  /** Id to give the confirmation dialog, referenced by the trigger's `aria-controls`. */
+  dialogId: string;
+}
+
+function targetId(target: RevokeTarget) {
+  return target.type === 'account' ? target.sessionId : target.session.id;
+}
+
+/**
+ * Signs one session out, after a confirmation step: an account in this browser (`remove()`) or another device
+ * (`revoke()`). Single flight; nothing is reported done until Clerk confirms; the current session is refused
+ * unless `allowCurrent` asks for a sign-out.
+ */
+export function useRevokeSession(target: RevokeTarget, options: UseRevokeSessionOptions = {}): RevokeSession {
+  const { allowCurrent = false, onRevoked } = options;
+  const clerk = useClerk();
+  const dialogId = useId();
+  const [status, setStatus] = useState<RevokeStatus>('idle');
+  const [error, setError] = useState<ActionError | null>(null);
+  const inFlight = useRef(false);
+  const sessionId = targetId(target);
+  const isCurrent = clerk.session?.id === sessionId;
+  const refusal = isCurrent && !allowCurrent ? 'current-session' : null;
+
+  const requestConfirm = useCallback(() => {
+    if (refusal || inFlight.current) return;
+    setError(null);
+    setStatus('confirming');
+  }, [refusal]);
+
+  const cancel = useCallback(() => {
+    if (!inFlight.current) setStatus(error ? 'error' : 'idle');
+  }, [error]);
+
+  const confirm = useCallback(async () => {
+    if (refusal || inFlight.current) return false;
+    inFlight.current = true;
+    setStatus('pending');
+    setError(null);
+    try {
+      if (target.type === 'device') await target.session.revoke();
+      else if (isCurrent) await clerk.signOut({ sessionId });
+      else {
+        const session = clerk.client?.sessions.find((entry) => entry.id === sessionId);
+        if (!session) throw new Error(`Session ${sessionId} is no longer in this browser.`);
+        await session.remove();
+      }
+      setStatus('done');
+      onRevoked?.(sessionId);
+      return true;
+    } catch (caught) {
+      setError(toActionError(caught));
+      setStatus('error');
+      return false;
+    } finally {
+      inFlight.current = false;
+    }
+  }, [clerk, target, isCurrent, refusal, sessionId, onRevoked]);
+
+  const reset = useCallback(() => {
+    setError(null);
+    setStatus('idle');
+  }, []);
+
+  return {
+    status,
+    error,
+    sessionId,
+    isCurrent,
+    refusal,
+    requestConfirm,
+    cancel,
+    confirm,
+    reset,
+    dialogId,
+    getTriggerProps: () => ({
+      'aria-haspopup': 'dialog',
+      'aria-expanded': status === 'confirming',
+      'aria-controls': status === 'confirming' ? dialogId : undefined,
+      'aria-disabled': refusal || status === 'pending' ? true : undefined,
+      'aria-busy': status === 'pending' ? true : undefined,
+      'data-state': status,
+      onClick: requestConfirm,
+    }),
+  };
+}

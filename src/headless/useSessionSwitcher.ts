@@ -1,0 +1,112 @@
+import { useCallback } from 'react';
+import { useClerk, useClerkSelector } from '../clerk';
+import { deepEqual } from '../core/equal';
+import { currentFirst } from '../core/sort';
+import { type AccountSummary, toAccountSummary } from './summaries';
+import { type ActionState, useActionStates } from './useActionStates';
+import { useGridNavigation } from './useGridNavigation';
+
+/** Actions the switcher runs on an account. */
+export type SwitcherAction = 'switch' | 'sign-out';
+
+/** Options of {@link useSessionSwitcher}. */
+export interface UseSessionSwitcherOptions {
+  /**
+   * After signing out of the CURRENT account: `'switch'` (default) makes the most recently active remaining
+   * account current; `'sign-in'` signs out and lets Clerk go to its after-sign-out URL.
+   */
+  afterCurrentSignOut?: 'switch' | 'sign-in';
+  /** Replaces Clerk's `redirectToSignIn()` for "add account" (e.g. to open a modal of your own). */
+  onAddAccount?: () => void;
+}
+
+/** What {@link useSessionSwitcher} returns. */
+export interface SessionSwitcher {
+  isLoaded: boolean;
+  /** Signed-in accounts of this browser (active or pending): current first, then most recently active. */
+  accounts: AccountSummary[];
+  current: AccountSummary | null;
+  /** Makes `id` the current session. Resolves `true` once Clerk confirmed. */
+  switchTo(id: string): Promise<boolean>;
+  /** Signs `id` out of this browser (see `afterCurrentSignOut`). Resolves `true` once Clerk confirmed. */
+  signOutOf(id: string): Promise<boolean>;
+  /** Starts Clerk's sign-in for another account, keeping the ones signed in. */
+  addAccount(): void;
+  /** Pending / error state of the last action on an account. */
+  stateOf(id: string): ActionState<SwitcherAction>;
+  /** Forgets an account's error. */
+  dismiss(id: string): void;
+  /** Keyboard model (APG layout grid) for the account list; see `useGridNavigation`. */
+  grid: ReturnType<typeof useGridNavigation>;
+}
+
+const signedIn = (status: string) => status === 'active' || status === 'pending';
+
+/**
+ * The accounts signed in in this browser, with switching, per-account sign out and "add account". Each action
+ * is single flight per account and changes nothing until Clerk confirms it; errors stay on the account until
+ * retried or dismissed.
+ */
+export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): SessionSwitcher {
+  const { afterCurrentSignOut = 'switch', onAddAccount } = options;
+  const clerk = useClerk();
+  const { isLoaded, accounts } = useClerkSelector((instance) => {
+    if (!instance.loaded) return { isLoaded: false, accounts: [] as AccountSummary[] };
+    const currentId = instance.session?.id ?? null;
+    const list = (instance.client?.sessions ?? [])
+      .filter((session) => signedIn(session.status))
+      .map((session) => toAccountSummary(session, currentId));
+    return { isLoaded: true, accounts: currentFirst(list, currentId) };
+  }, deepEqual);
+  const actions = useActionStates<SwitcherAction>();
+  const { run } = actions;
+  const grid = useGridNavigation(accounts.length, 2);
+
+  const findSession = useCallback(
+    (id: string) => {
+      const session = clerk.client?.sessions.find((entry) => entry.id === id);
+      if (!session) throw new Error(`Session ${id} is no longer in this browser.`);
+      return session;
+    },
+    [clerk],
+  );
+
+  const switchTo = useCallback((id: string) => run(id, 'switch', () => clerk.setActive({ session: id })), [clerk, run]);
+
+  const signOutOf = useCallback(
+    (id: string) =>
+      run(id, 'sign-out', async () => {
+        const isCurrent = clerk.session?.id === id;
+        const next = (clerk.client?.sessions ?? [])
+          .filter((session) => session.id !== id && session.status === 'active')
+          .sort((a, b) => b.lastActiveAt.getTime() - a.lastActiveAt.getTime())[0];
+        if (!isCurrent) {
+          await findSession(id).remove();
+        } else if (afterCurrentSignOut === 'switch' && next) {
+          // Remove first, then switch: if the switch fails the user is signed out of the right account only.
+          await findSession(id).remove();
+          await clerk.setActive({ session: next.id });
+        } else {
+          await clerk.signOut({ sessionId: id });
+        }
+      }),
+    [clerk, run, findSession, afterCurrentSignOut],
+  );
+
+  const addAccount = useCallback(() => {
+    if (onAddAccount) onAddAccount();
+    else void clerk.redirectToSignIn();
+  }, [clerk, onAddAccount]);
+
+  return {
+    isLoaded,
+    accounts,
+    current: accounts.find((account) => account.isCurrent) ?? null,
+    switchTo,
+    signOutOf,
+    addAccount,
+    stateOf: actions.get,
+    dismiss: actions.reset,
+    grid,
+  };
+}

@@ -1,0 +1,114 @@
+import { useCallback, useRef, useState } from 'react';
+import { useClerk, useClerkSelector } from '../clerk';
+import { type ActionError, toActionError } from '../core/action';
+import { useActiveDevices } from './useActiveDevices';
+
+/** What a sign-out-all covers. */
+export type SignOutScope = 'other-devices' | 'this-browser' | 'everywhere';
+
+/** Per-session outcome of a sign-out-all run. */
+export interface SignOutResult {
+  /** Sessions Clerk confirmed as signed out. */
+  succeeded: string[];
+  /** Sessions that are still signed in, with why. */
+  failed: { sessionId: string; error: ActionError }[];
+}
+
+/** What {@link useSignOutAll} returns. */
+export interface SignOutAll {
+  scope: SignOutScope;
+  status: 'loading' | 'idle' | 'confirming' | 'pending' | 'done' | 'partial' | 'error';
+  /** Other-device sessions this run would revoke (0 for `'this-browser'`). */
+  deviceCount: number;
+  /** Accounts signed in in this browser that `signOut()` would remove (0 for `'other-devices'`). */
+  accountCount: number;
+  /** True when there is nothing to sign out: the button should be disabled with a reason. */
+  nothingToDo: boolean;
+  result: SignOutResult | null;
+  /** Error of the device list itself (counts unknown), or of `signOut()`. */
+  error: ActionError | null;
+  requestConfirm(): void;
+  cancel(): void;
+  /** Runs the sign-out; a second call while pending does nothing. */
+  confirm(): Promise<SignOutResult>;
+}
+
+/**
+ * Signs out of every other device (`revoke()` each, in parallel), every account in this browser (`signOut()`),
+ * or both, devices first. Never `signOut({ sessionId: 'all' })`, which is not an API. With `'everywhere'`, this
+ * browser is only signed out once every device is confirmed, so a partial failure can still be retried.
+ */
+export function useSignOutAll({ scope }: { scope: SignOutScope }): SignOutAll {
+  const clerk = useClerk();
+  const needsDevices = scope !== 'this-browser';
+  const devices = useActiveDevices({ enabled: needsDevices });
+  const accountCount = useClerkSelector(
+    (instance) =>
+      (instance.client?.sessions ?? []).filter((s) => s.status === 'active' || s.status === 'pending').length,
+    Object.is,
+  );
+  const [status, setStatus] = useState<'idle' | 'confirming' | 'pending' | 'done' | 'partial' | 'error'>('idle');
+  const [result, setResult] = useState<SignOutResult | null>(null);
+  const [runError, setRunError] = useState<ActionError | null>(null);
+  const inFlight = useRef(false);
+
+  const deviceCount = needsDevices ? devices.others.length : 0;
+  const accounts = scope === 'other-devices' ? 0 : accountCount;
+  const devicesUnknown = needsDevices && devices.status !== 'ready';
+  const nothingToDo = !devicesUnknown && deviceCount + accounts === 0;
+
+  const requestConfirm = useCallback(() => {
+    if (!inFlight.current) setStatus('confirming');
+  }, []);
+  const cancel = useCallback(() => {
+    if (!inFlight.current) setStatus('idle');
+  }, []);
+
+  const { others, revoke } = devices;
+  const confirm = useCallback(async (): Promise<SignOutResult> => {
+    const empty: SignOutResult = { succeeded: [], failed: [] };
+    if (inFlight.current) return empty;
+    inFlight.current = true;
+    setStatus('pending');
+    setRunError(null);
+    const outcome: SignOutResult = { succeeded: [], failed: [] };
+    try {
+      if (needsDevices) {
+        const settled = await Promise.allSettled(others.map((device) => revoke(device.id)));
+        settled.forEach((entry, index) => {
+          const sessionId = others[index]?.id ?? '';
+          if (entry.status === 'fulfilled') outcome.succeeded.push(sessionId);
+          else outcome.failed.push({ sessionId, error: toActionError(entry.reason) });
+        });
+      }
+      if (scope !== 'other-devices' && outcome.failed.length === 0) {
+        const here = (clerk.client?.sessions ?? []).filter((s) => s.status === 'active' || s.status === 'pending');
+        try {
+          await clerk.signOut();
+          outcome.succeeded.push(...here.map((s) => s.id));
+        } catch (caught) {
+          setRunError(toActionError(caught));
+          for (const s of here) outcome.failed.push({ sessionId: s.id, error: toActionError(caught) });
+        }
+      }
+      setResult(outcome);
+      setStatus(outcome.failed.length === 0 ? 'done' : outcome.succeeded.length > 0 ? 'partial' : 'error');
+      return outcome;
+    } finally {
+      inFlight.current = false;
+    }
+  }, [clerk, needsDevices, others, revoke, scope]);
+
+  return {
+    scope,
+    status: devicesUnknown && devices.status === 'loading' && status === 'idle' ? 'loading' : status,
+    deviceCount,
+    accountCount: accounts,
+    nothingToDo,
+    result,
+    error: runError ?? (needsDevices ? devices.error : null),
+    requestConfirm,
+    cancel,
+    confirm,
+  };
+}
