@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import path from 'node:path';
+import { freePort, waitForPort } from './servers';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+export const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples/nextjs');
+const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/next/dist/bin/next');
+
+/** Environment for building and serving the example offline with test keys. */
+export function exampleEnv(jwtKey: string, publishableKey: string, secretKey: string, extra: Record<string, string> = {}) {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    CLERK_TELEMETRY_DISABLED: '1',
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: publishableKey,
+    CLERK_SECRET_KEY: secretKey,
+    CLERK_JWT_KEY: jwtKey,
+    ...extra,
+  };
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: EXAMPLE_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(' ')} exited ${code}:\n${output}`))));
+  });
+}
+
+/** `next build` of examples/nextjs (one build serves every variant: the proxy reads its keys at start). */
+export function buildExample(env: NodeJS.ProcessEnv): Promise<void> {
+  return run(['build'], env);
+}
+
+export interface RunningApp {
+  port: number;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** `next start -H localhost` on a free port (127.0.0.1 hangs with clerkMiddleware, vercel/next.js#94745). */
+export async function startExample(env: NodeJS.ProcessEnv): Promise<RunningApp> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-H', 'localhost', '-p', String(port)], {
+    cwd: EXAMPLE_DIR,
+    env,
+    stdio: 'ignore',
+  });
+  await waitForPort(port, 'localhost', 60_000);
+  return {
+    port,
+    origin: `http://localhost:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One HTTP request with the path sent byte for byte (fetch would resolve dot segments first). */
+export function rawRequest(port: number, rawPath: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: 'localhost', port, path: rawPath, method: options.method ?? 'GET', headers: options.headers, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
