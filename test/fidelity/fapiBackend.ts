@@ -14,16 +14,26 @@ import type { Scenario, ScenarioDevice, ScenarioSession, SessionStatus } from '.
  * mutations (clerk-js reads the piggybacked `client` and calls `updateClient`), a bare array for
  * `GET /v1/me/sessions/active` and a bare `{ object: 'token', jwt }` for token requests.
  *
- * What the server does to its own state (a removed session stays in `client.sessions` with status `removed`,
- * an ended one with `ended`) is a model of FAPI, not something this suite can observe offline; everything the
- * suite asserts about clerk-js is what clerk-js does with these answers.
+ * What the server does to its own state is a model of FAPI, following Clerk's documented semantics: `end()`
+ * marks a session `ended` and it stays on the client; `remove()` answers the session with status `removed` and
+ * drops it from `client.sessions`; `signOut()` (DELETE /v1/client/sessions) leaves a client with no sessions; `revoke()` marks a device session `revoked`. The suite
+ * cannot observe the real server offline; everything it asserts about clerk-js is what clerk-js does with
+ * these answers.
  */
 
-/** The Frontend API host the fake publishable key points clerk-js at. */
+/** The default Frontend API host of the fake backend. */
 export const FAPI_HOST = 'fake.clerk.accounts.dev';
 
-/** `pk_test_` + base64('fake.clerk.accounts.dev$') without padding: a development key for {@link FAPI_HOST}. */
-export const FAKE_PUBLISHABLE_KEY = `pk_test_${btoa(`${FAPI_HOST}$`).replace(/=+$/, '')}`;
+/**
+ * A development publishable key for a Frontend API host: `pk_test_` + base64(`${host}$`) without padding.
+ * clerk-js derives its FAPI origin from it, so a key per test gives every instance its own host.
+ */
+export function publishableKeyFor(host: string): string {
+  return `pk_test_${btoa(`${host}$`).replace(/=+$/, '')}`;
+}
+
+/** The development key for {@link FAPI_HOST}. */
+export const FAKE_PUBLISHABLE_KEY = publishableKeyFor(FAPI_HOST);
 
 /** One request clerk-js sent, with the method it meant (`_method` resolved) and its form body. */
 export interface RecordedRequest {
@@ -70,7 +80,14 @@ export class FapiBackend {
   private lastActiveSessionId: string | null;
   private tokenCounter = 0;
 
-  constructor(scenario: Scenario) {
+  /**
+   * @param scenario - The state to start from (copied; the scenario object is never changed).
+   * @param host - The Frontend API host this backend answers for.
+   */
+  constructor(
+    scenario: Scenario,
+    readonly host: string = FAPI_HOST,
+  ) {
     this.sessions = scenario.sessions.map((s) => ({ ...s }));
     this.lastActiveSessionId = scenario.currentSessionId;
     const current = this.sessions.find((s) => s.id === scenario.currentSessionId);
@@ -125,7 +142,8 @@ export class FapiBackend {
     }
     if (a === 'client' && b === 'sessions' && c === undefined && method === 'DELETE') {
       // signOut(): every signed-in account of this browser is removed; other devices are untouched.
-      for (const s of this.sessions) if (s.status === 'active' || s.status === 'pending') s.status = 'removed';
+      // Modelled as the network panel of a real app shows it after sign-out: a client with no sessions left.
+      this.sessions = [];
       this.lastActiveSessionId = null;
       const client = this.clientJSON();
       return { status: 200, body: { response: client, client } };
@@ -138,7 +156,9 @@ export class FapiBackend {
         const dev = this.devices.find((x) => x.id === s.id);
         if (dev) dev.status = s.status;
         if (this.lastActiveSessionId === s.id) this.lastActiveSessionId = null;
-        return { status: 200, body: { response: this.sessionJSON(s), client: this.clientJSON() } };
+        const response = this.sessionJSON(s);
+        if (d === 'remove') this.sessions = this.sessions.filter((x) => x !== s);
+        return { status: 200, body: { response, client: this.clientJSON() } };
       }
       if (d === 'touch') {
         s.lastActiveAt = new Date();
@@ -149,7 +169,9 @@ export class FapiBackend {
         if (s.status !== 'active' && s.status !== 'pending') {
           return {
             status: 401,
-            body: { errors: [{ code: 'authentication_invalid', message: 'unauthenticated', long_message: 'signed out' }] },
+            body: {
+              errors: [{ code: 'authentication_invalid', message: 'unauthenticated', long_message: 'signed out' }],
+            },
           };
         }
         return { status: 200, body: { object: 'token', jwt: this.mint(s, e ?? null) } };
@@ -173,7 +195,15 @@ export class FapiBackend {
     this.tokenCounter += 1;
     const iat = Math.floor(Date.now() / 1000);
     const claims: Record<string, unknown> = template
-      ? { sub: s.user.id, iat, nbf: iat - 5, exp: iat + 60, iss: `https://${FAPI_HOST}`, jti: `tpl_${this.tokenCounter}`, tpl: template }
+      ? {
+          sub: s.user.id,
+          iat,
+          nbf: iat - 5,
+          exp: iat + 60,
+          iss: `https://${this.host}`,
+          jti: `tpl_${this.tokenCounter}`,
+          tpl: template,
+        }
       : this.sessionClaims(s, iat, this.tokenCounter);
     const token = jwt(claims);
     this.minted.push({ sessionId: s.id, template, jwt: token });
@@ -190,7 +220,7 @@ export class FapiBackend {
       iat,
       nbf: iat - 5,
       exp: iat + 60,
-      iss: `https://${FAPI_HOST}`,
+      iss: `https://${this.host}`,
       jti: `tok_${n}`,
       fva: s.factorVerificationAge ?? [-1, -1],
       ...(s.actor ? { act: s.actor } : {}),
@@ -205,7 +235,13 @@ export class FapiBackend {
     return {
       object: 'environment',
       id: 'env_fidelity',
-      auth_config: { object: 'auth_config', id: 'aac_fidelity', single_session_mode: false, claimed_at: null, reverification: true },
+      auth_config: {
+        object: 'auth_config',
+        id: 'aac_fidelity',
+        single_session_mode: false,
+        claimed_at: null,
+        reverification: true,
+      },
       display_config: {
         object: 'display_config',
         id: 'dc_fidelity',
