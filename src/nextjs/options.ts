@@ -163,6 +163,9 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
   const unauthorizedUrl =
     options.unauthorizedUrl === undefined ? null : checkUrl(options.unauthorizedUrl, 'unauthorizedUrl');
 
+  if (options.publicRoutes !== undefined && !Array.isArray(options.publicRoutes)) {
+    fail("publicRoutes: expected an array of route patterns such as ['/', '/blog/**'].");
+  }
   const authPages = [signInUrl, signUpUrl].map(pathOf).filter((p): p is string => p !== null);
   const publicPatterns = [
     ...(options.publicRoutes ?? []),

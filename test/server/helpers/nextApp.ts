@@ -8,7 +8,12 @@ export const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples/nextjs');
 const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/next/dist/bin/next');
 
 /** Environment for building and serving the example offline with test keys. */
-export function exampleEnv(jwtKey: string, publishableKey: string, secretKey: string, extra: Record<string, string> = {}) {
+export function exampleEnv(
+  jwtKey: string,
+  publishableKey: string,
+  secretKey: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',
@@ -18,7 +23,7 @@ export function exampleEnv(jwtKey: string, publishableKey: string, secretKey: st
     CLERK_SECRET_KEY: secretKey,
     CLERK_JWT_KEY: jwtKey,
     ...extra,
-  };
+  } as NodeJS.ProcessEnv;
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {

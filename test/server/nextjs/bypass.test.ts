@@ -1,13 +1,18 @@
 import '../helpers/env';
 import fc from 'fast-check';
 // Next's own matcher compiler and runtime matcher, so the recommended config.matcher is judged as Next judges it.
-import { getMiddlewareMatchers } from 'next/dist/build/analysis/get-page-static-info';
+import * as staticInfo from 'next/dist/build/analysis/get-page-static-info';
 import { getMiddlewareRouteMatcher } from 'next/dist/shared/lib/router/utils/middleware-route-matcher';
 import { describe, expect, it } from 'vitest';
 import { recommendedMatcher } from '../../../src/nextjs';
 import { callProxy, isRefused, ORIGIN, type Outcome, outcome } from '../helpers/proxy';
 import { bypassClasses as classes } from './bypassCases';
 import { createFixture } from './fixture';
+
+// Exported at runtime but missing from Next's .d.ts.
+const { getMiddlewareMatchers } = staticInfo as unknown as {
+  getMiddlewareMatchers: (matcher: string[], nextConfig: object) => Parameters<typeof getMiddlewareRouteMatcher>[0];
+};
 
 const { tokens, proxy } = createFixture();
 
@@ -57,7 +62,7 @@ describe.each(Object.entries(classes))('bypass class: %s', (_name, { signedOut: 
 });
 
 describe('bypass class: RSC request headers', () => {
-  const rsc = [
+  const rsc: Record<string, string>[] = [
     { RSC: '1' },
     { RSC: '1', 'Next-Router-Prefetch': '1' },
     { RSC: '1', 'Next-Router-State-Tree': encodeURIComponent('["",{"children":["__PAGE__",{}]},null,null,true]') },
@@ -129,7 +134,7 @@ describe('bypass class: x-middleware-subrequest (CVE-2025-29927)', () => {
 });
 
 describe('bypass class: X-Forwarded-Host and Host', () => {
-  const spoofs = [
+  const spoofs: Record<string, string>[] = [
     { 'x-forwarded-host': 'evil.example' },
     { 'x-forwarded-host': 'evil.example, localhost:3000' },
     { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
@@ -160,7 +165,7 @@ describe('bypass class: X-Forwarded-Host and Host', () => {
 
 describe('bypass class: the recommended config.matcher (compiled by Next.js)', () => {
   const runsProxy = (matcher: readonly string[]) => {
-    const match = getMiddlewareRouteMatcher(getMiddlewareMatchers([...matcher], {} as never));
+    const match = getMiddlewareRouteMatcher(getMiddlewareMatchers([...matcher], {}));
     return (path: string) => match(path, {} as never, {});
   };
   const ours = runsProxy(recommendedMatcher);

@@ -159,7 +159,8 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
     });
 
     it('X-Forwarded-Host and Host cannot move the sign-in redirect off this origin', async () => {
-      for (const headers of [{ 'x-forwarded-host': 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }, { host: 'evil.example' }]) {
+      const spoofs: Record<string, string>[] = [{ 'x-forwarded-host': 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }, { host: 'evil.example' }];
+      for (const headers of spoofs) {
         const response = await get('/dashboard', 'signedOut', headers);
         expect(response.status).toBe(307);
         const location = new URL(String(response.headers.location), app.origin);

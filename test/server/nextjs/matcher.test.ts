@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { compilePatterns, normalisePath } from '../../../src/nextjs';
+
+describe('normalisePath', () => {
+  it.each([
+    ['/dashboard', '/dashboard', '/dashboard', false],
+    ['/Dashboard/', '/Dashboard', '/dashboard', false],
+    ['/', '/', '/', false],
+    ['/%61dmin', '/admin', '/admin', false],
+    ['/%2561dmin', '/admin', '/admin', true],
+    ['/admin%2Fx', '/admin/x', '/admin/x', true],
+    ['/a/../admin', '/admin', '/admin', true],
+    ['/a/%2e%2e/admin', '/admin', '/admin', true],
+    ['/admin/%0A', '/admin', '/admin', true],
+    ['/ad%E2%80%A8min', '/admin', '/admin', true],
+    ['//admin//x', '/admin/x', '/admin/x', true],
+    ['/a\\..\\admin', '/admin', '/admin', true],
+    ['/%EF%BC%A1DMIN', '/ＡDMIN', '/admin', true],
+    ['/_next/data/build/admin/x.json', '/admin/x', '/admin/x', false],
+    ['/_next/data/build/index.json', '/', '/', false],
+    ['/admin.rsc', '/admin', '/admin', false],
+    ['/admin.segments/_tree.segment.rsc', '/admin', '/admin', false],
+    ['/index', '/index', '/index', false],
+    ['/%E0%A4%A', '/%E0%A4%A', '/%e0%a4%a', true],
+  ])('%j -> path %j, folded %j, ambiguous %s', (raw, path, folded, ambiguous) => {
+    expect(normalisePath(raw)).toEqual({ path, folded, ambiguous });
+  });
+});
+
+describe('compilePatterns', () => {
+  const match = compilePatterns(['/', '/blog/*', '/docs/**', '/users/:id/profile'], 'test');
+  it.each([
+    ['/', true],
+    ['/blog/post', true],
+    ['/blog', false],
+    ['/blog/a/b', false],
+    ['/docs', true],
+    ['/docs/a/b/c', true],
+    ['/docsx', false],
+    ['/users/42/profile', true],
+    ['/users/42', false],
+    ['/Docs', false],
+  ])('%s -> %s', (path, expected) => {
+    expect(match(path)).toBe(expected);
+  });
+  it('folds case for protected groups', () => {
+    expect(compilePatterns(['/Admin/**'], 'admin.routes', false)('/admin/x')).toBe(true);
+  });
+  it('never matches nothing-but-everything by accident', () => {
+    expect(compilePatterns([], 'x')('/')).toBe(false);
+  });
+});
