@@ -1,0 +1,119 @@
+'use client';
+import { type ReactNode, useId } from 'react';
+import { type RevokeTarget, useRevokeSession } from '../headless/useRevokeSession';
+import { AlertDialog } from './parts/AlertDialog';
+import { Announcer } from './parts/Announcer';
+import { Button } from './parts/Button';
+import { cn } from './parts/cn';
+import { ErrorNotice } from './parts/ErrorNotice';
+import { useKit } from './SessionKitProvider';
+
+/** Slots of {@link RevokeButton} for `classNames`. */
+export interface RevokeButtonClassNames {
+  root?: string;
+  trigger?: string;
+  reason?: string;
+  dialog?: string;
+  error?: string;
+}
+
+/** Props of {@link RevokeButton}. */
+export interface RevokeButtonProps {
+  /** An account in this browser (`{ type: 'account', sessionId }`) or another device (`{ type: 'device', session }`). */
+  target: RevokeTarget;
+  /** How the dialog names the target ("Safari on iPhone"); accounts default to the user's name. */
+  label?: string;
+  /** For the session in use right now: `'disabled'` (default, with the reason) or `'sign-out'`. */
+  current?: 'disabled' | 'sign-out';
+  /** Called after Clerk confirmed; move focus here when the row that held the button goes away. */
+  onRevoked?: (sessionId: string) => void;
+  /** Text of the trigger button. */
+  children?: ReactNode;
+  className?: string;
+  classNames?: RevokeButtonClassNames;
+}
+
+/**
+ * Signs out one session, after a confirmation that names it: an account in this browser, or another device.
+ * Pending shows on the dialog's button (`aria-busy`); a failure is announced with a retry and nothing is
+ * claimed until Clerk confirms. For the session in use it is disabled with the reason, or becomes a sign-out.
+ */
+export function RevokeButton({
+  target,
+  label,
+  current = 'disabled',
+  onRevoked,
+  children,
+  className,
+  classNames = {},
+}: RevokeButtonProps) {
+  const { messages } = useKit();
+  const revoke = useRevokeSession(target, {
+    allowCurrent: current === 'sign-out',
+    ...(onRevoked ? { onRevoked } : {}),
+  });
+  const reasonId = useId();
+  const name = label ?? revoke.accountLabel ?? messages.devices.unknownDevice;
+  const isDevice = target.type === 'device';
+
+  if (revoke.status === 'done') {
+    return <Announcer message={messages.revoke.done(name)} />;
+  }
+
+  const dialogOpen = revoke.status === 'confirming' || revoke.status === 'pending';
+  const { onClick, ...triggerProps } = revoke.getTriggerProps();
+  return (
+    <span
+      data-slot="revoke-button"
+      data-state={revoke.status}
+      className={cn('csk:inline-flex csk:flex-col csk:items-start csk:gap-1', className, classNames.root)}
+    >
+      <Button
+        variant="secondary"
+        size="sm"
+        {...triggerProps}
+        pending={revoke.status === 'pending'}
+        onClick={revoke.refusal ? undefined : onClick}
+        aria-describedby={revoke.refusal ? reasonId : undefined}
+        className={cn('csk:text-danger', classNames.trigger)}
+      >
+        {children ??
+          (revoke.isCurrent
+            ? messages.signOut
+            : isDevice
+              ? messages.revoke.deviceAction
+              : messages.revoke.accountAction)}
+      </Button>
+      {revoke.refusal ? (
+        <span
+          id={reasonId}
+          data-slot="reason"
+          className={cn('csk:text-xs csk:text-muted-foreground', classNames.reason)}
+        >
+          {messages.revoke.currentRefused}
+        </span>
+      ) : null}
+      {revoke.status === 'error' && revoke.error ? (
+        <ErrorNotice
+          title={messages.revoke.failed(name)}
+          error={revoke.error}
+          onRetry={() => void revoke.confirm()}
+          onDismiss={revoke.reset}
+          {...(classNames.error ? { className: classNames.error } : {})}
+        />
+      ) : null}
+      <AlertDialog
+        open={dialogOpen}
+        id={revoke.dialogId}
+        title={isDevice ? messages.revoke.deviceTitle(name) : messages.revoke.accountTitle(name)}
+        description={isDevice ? messages.revoke.deviceBody : messages.revoke.accountBody}
+        confirmLabel={messages.revoke.confirm}
+        cancelLabel={messages.cancel}
+        pending={revoke.status === 'pending'}
+        onConfirm={() => void revoke.confirm()}
+        onCancel={revoke.cancel}
+        {...(classNames.dialog ? { className: classNames.dialog } : {})}
+      />
+    </span>
+  );
+}

@@ -1,0 +1,112 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { Button } from './Button';
+import { cn } from './cn';
+
+/** Props of {@link AlertDialog}. */
+export interface AlertDialogProps {
+  open: boolean;
+  /** Id for the dialog element (a trigger's `aria-controls`). */
+  id?: string;
+  title: ReactNode;
+  description: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  /** The confirmation is running: buttons stay, Escape and Cancel are ignored, confirm shows a spinner. */
+  pending?: boolean;
+  /** An error to show inside the dialog (with the confirm button acting as retry). */
+  error?: ReactNode;
+  onConfirm: () => void;
+  onCancel: () => void;
+  className?: string;
+}
+
+/**
+ * A modal confirmation for destructive actions, on the native `<dialog>` (top layer, inert page behind it):
+ * `role="alertdialog"`, focus starts on Cancel, Escape cancels, a click outside does NOT dismiss, and focus goes
+ * back to where it was when the dialog closes.
+ */
+export function AlertDialog({
+  open,
+  id,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel,
+  pending = false,
+  error,
+  onConfirm,
+  onCancel,
+  className,
+}: AlertDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      returnFocus.current = document.activeElement as HTMLElement | null;
+      dialog.showModal();
+      cancelRef.current?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+      // The opener may be gone (its row was removed): then the owner component moves focus itself.
+      if (returnFocus.current?.isConnected) returnFocus.current.focus();
+    }
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      id={id}
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-slot="alert-dialog"
+      data-state={open ? 'open' : 'closed'}
+      onCancel={(event) => {
+        // Escape: keep React in charge of `open`, and never while the action runs.
+        event.preventDefault();
+        if (!pending) onCancel();
+      }}
+      className={cn(
+        'csk:m-auto csk:w-[min(28rem,calc(100vw-2rem))] csk:rounded-kit csk:border csk:border-border csk:bg-card csk:p-6 csk:text-card-foreground csk:shadow-xl',
+        'csk:backdrop:bg-overlay',
+        className,
+      )}
+    >
+      <h2 id={titleId} className="csk:text-lg csk:font-semibold">
+        {title}
+      </h2>
+      <p id={descriptionId} className="csk:mt-2 csk:text-sm csk:text-muted-foreground">
+        {description}
+      </p>
+      {error ? (
+        <p
+          role="alert"
+          data-slot="dialog-error"
+          className="csk:mt-3 csk:rounded-kit csk:bg-danger-muted csk:p-2 csk:text-sm csk:text-danger"
+        >
+          {error}
+        </p>
+      ) : null}
+      <div className="csk:mt-6 csk:flex csk:flex-wrap csk:justify-end csk:gap-2">
+        <Button
+          ref={cancelRef}
+          variant="secondary"
+          onClick={pending ? undefined : onCancel}
+          aria-disabled={pending || undefined}
+        >
+          {cancelLabel}
+        </Button>
+        <Button variant="danger" pending={pending} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </dialog>
+  );
+}

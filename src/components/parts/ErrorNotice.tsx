@@ -1,0 +1,52 @@
+import type { ActionError } from '../../core/action';
+import type { Messages } from '../../core/messages';
+import { useKit } from '../SessionKitProvider';
+import { Button } from './Button';
+import { cn } from './cn';
+
+/** The sentence for an error: Clerk's own message when it sent one, else the catalogue's. */
+export function errorText(error: ActionError, messages: Messages): string {
+  if (error.code === 'network_error') return messages.errors.network;
+  if (error.status === 429) return messages.errors.rateLimited;
+  if (error.status === 404) return messages.errors.notFound;
+  return error.message ?? messages.errors.generic;
+}
+
+/** Props of {@link ErrorNotice}. */
+export interface ErrorNoticeProps {
+  /** What failed ("Could not sign out Grace Hopper."). */
+  title: string;
+  error: ActionError;
+  onRetry?: () => void;
+  onDismiss?: () => void;
+  className?: string;
+}
+
+/** An error announced at once (`role="alert"`), with retry and dismiss. */
+export function ErrorNotice({ title, error, onRetry, onDismiss, className }: ErrorNoticeProps) {
+  const { messages } = useKit();
+  return (
+    <div
+      role="alert"
+      data-slot="error"
+      className={cn(
+        'csk:flex csk:flex-wrap csk:items-center csk:gap-2 csk:rounded-kit csk:bg-danger-muted csk:p-2 csk:text-sm csk:text-danger',
+        className,
+      )}
+    >
+      <span className="csk:min-w-0 csk:flex-1">
+        <strong className="csk:font-semibold">{title}</strong> {errorText(error, messages)}
+      </span>
+      {onRetry ? (
+        <Button size="sm" variant="secondary" onClick={onRetry}>
+          {messages.retry}
+        </Button>
+      ) : null}
+      {onDismiss ? (
+        <Button size="sm" variant="ghost" onClick={onDismiss}>
+          {messages.dismiss}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
