@@ -46,7 +46,14 @@ export interface MockClerkControls {
 }
 
 /** A mock Clerk instance: the `Clerk` object for `<ClerkProvider Clerk={…}>` plus {@link MockClerkControls}. */
-export type MockClerk = LoadedClerk & { mock: MockClerkControls };
+export type MockClerk = LoadedClerk & {
+  /**
+   * Loads the mock as `<ClerkProvider>` does: at once, after the scenario's delay, or never (the promise stays
+   * pending). Call it yourself when using an instance without the provider.
+   */
+  load(): Promise<void>;
+  mock: MockClerkControls;
+};
 
 function cloneScenario(s: Scenario): Scenario {
   return {
@@ -75,7 +82,9 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
   const listeners = new Set<Listener>();
   const navigations: string[] = [];
   const now = options.now ?? Date.now;
-  const tokenCache = new Map<string, string>();
+  // Like clerk-js's SessionTokenCache: one entry per session and template, valid until the token expires, cleared
+  // by remove(), end() and signOut() so a signed-out session cannot keep handing out its old token.
+  const tokenCache = new Map<string, { token: string; expiresAtMs: number }>();
   let loaded = false;
 
   const send = (endpoint: ClerkEndpoint, params: Record<string, string> = {}) => {
@@ -174,10 +183,13 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
 
   const actions: ResourceActions = {
     async removeSession(id) {
+      // clerk-js clears its token cache before the request is sent, whatever the outcome.
+      tokenCache.clear();
       await send('session.remove', { sessionId: id });
       commit(withoutSession(id));
     },
     async endSession(id) {
+      tokenCache.clear();
       await send('session.end', { sessionId: id });
       commit(
         settle({
@@ -193,16 +205,17 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
     async getToken(id, tokenOptions) {
       const key = `${id}:${tokenOptions?.template ?? ''}`;
       const cached = tokenCache.get(key);
-      if (cached && !tokenOptions?.skipCache) return cached;
+      if (cached && cached.expiresAtMs > now() && !tokenOptions?.skipCache) return cached.token;
       await send('session.getToken', {
         sessionId: id,
         ...(tokenOptions?.template ? { template: tokenOptions.template } : {}),
       });
       const target = state.sessions.find((entry) => entry.id === id);
       if (!target || !signedIn(target)) return null;
-      const token =
-        toSessionResource(target, clerk.user as UserResource, actions, now()).lastActiveToken?.getRawString() ?? null;
-      if (token) tokenCache.set(key, token);
+      const minted = toSessionResource(target, clerk.user as UserResource, actions, now()).lastActiveToken;
+      const token = minted?.getRawString() ?? null;
+      const exp = minted?.jwt?.claims.exp;
+      if (token && typeof exp === 'number') tokenCache.set(key, { token, expiresAtMs: exp * 1000 });
       // A fresh token arrives with the client piggybacked: clerk-js emits new resource objects, same data.
       emit();
       return token;
@@ -239,6 +252,8 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
     // more, an id it does not know (such as the tutorial's 'all') matches nothing and nothing happens.
     if (!opts.sessionId || signedInCount === 1) {
       await send('signOut');
+      // clerk-js's client.removeSessions() clears the token cache once the request succeeded.
+      tokenCache.clear();
       commit(settle({ ...state, sessions: [], currentSessionId: null }));
       await finish();
       return;

@@ -39,16 +39,19 @@ export async function fapiRequest(
   path: string,
 ): Promise<unknown> {
   const url = new URL(path, baseUrl);
-  if (method !== 'GET') url.searchParams.set('_method', method);
+  // clerk-js tunnels only methods a form cannot send (DELETE, PATCH, PUT) as POST ?_method=…; GET and POST go as is.
+  if (method !== 'GET' && method !== 'POST') url.searchParams.set('_method', method);
   // A network failure rejects with fetch's own TypeError, as clerk-js lets it through while the browser is online.
   const response = await fetchImpl(url, { method: method === 'GET' ? 'GET' : 'POST', credentials: 'include' });
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload;
-  const errors = (payload as ClerkErrorBody | null)?.errors ?? [];
+  const body = payload as ClerkErrorBody | null;
+  const errors = body?.errors ?? [];
   const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
   throw new ClerkAPIResponseError(errors[0]?.long_message ?? errors[0]?.message ?? response.statusText, {
     data: errors,
     status: response.status,
+    ...(body?.clerk_trace_id ? { clerkTraceId: body.clerk_trace_id } : {}),
     ...(Number.isNaN(retryAfter) ? {} : { retryAfter }),
   });
 }

@@ -5,11 +5,14 @@ import { type ClerkEndpoint, type ClerkErrorBody, clerkEndpoints } from './fapi'
 function on(
   endpoint: ClerkEndpoint,
   resolver: Parameters<typeof http.post>[1],
-  options: { once?: boolean } = {},
+  options: { once?: boolean; sessionId?: string } = {},
 ): RequestHandler {
   const { method, path } = clerkEndpoints[endpoint];
-  const url = `*${path}`;
-  if (method === 'GET') return http.get(url, resolver, options);
+  // Narrowing to one session goes into the URL pattern, not the resolver: MSW uses up a `once` handler as soon as
+  // its URL matches, so a resolver that let another session's request pass would still spend the one failure.
+  const narrowed = options.sessionId ? path.replace(':sessionId', encodeURIComponent(options.sessionId)) : path;
+  const url = `*${narrowed}`;
+  if (method === 'GET') return http.get(url, resolver, { once: options.once ?? false });
   // clerk-js tunnels DELETE as POST ?_method=DELETE; only answer the request that really is this endpoint.
   return http.post(
     url,
@@ -18,7 +21,7 @@ function on(
       if (tunnelled !== method) return undefined;
       return resolver(info);
     },
-    options,
+    { once: options.once ?? false },
   );
 }
 
@@ -37,7 +40,8 @@ const successBodies: Record<
   'session.end': ({ sessionId }) => ({ response: { object: 'session', id: sessionId, status: 'ended' }, client: null }),
   'session.getToken': () => ({ object: 'token', jwt: 'mock' }),
   signOut: () => ({ response: { object: 'client', id: 'client_mock', sessions: [] }, client: null }),
-  'user.getSessions': () => ({ response: [], client: null }),
+  // FAPI answers this one with a bare array (clerk-js reads `payload.map`), not `{ response, client }`.
+  'user.getSessions': () => [],
   'session.revoke': ({ sessionId }) => ({
     response: { object: 'session', id: sessionId, status: 'revoked' },
     client: null,
@@ -51,7 +55,7 @@ const successBodies: Record<
  * {@link clerkFailure} or {@link clerkDelay} to change one endpoint.
  */
 export const clerkHandlers: RequestHandler[] = (Object.keys(successBodies) as ClerkEndpoint[]).map((endpoint) =>
-  on(endpoint, ({ params }) => HttpResponse.json(successBodies[endpoint](params) as Record<string, unknown>)),
+  on(endpoint, ({ params }) => HttpResponse.json(successBodies[endpoint](params) as Record<string, unknown> | [])),
 );
 
 /** How a failing endpoint fails: an HTTP error with a Clerk-shaped body, or a dropped connection. */
@@ -67,7 +71,8 @@ const defaultMessages: Record<number, { code: string; message: string }> = {
 
 /**
  * Makes one endpoint fail: `clerkFailure('session.remove', { status: 500 })` answers with Clerk's error body,
- * `clerkFailure('session.revoke', 'network')` drops the connection. `sessionId` narrows it to one session.
+ * `clerkFailure('session.revoke', 'network')` drops the connection. `sessionId` narrows it to one session (for
+ * the endpoints with a session in their path; `signOut` and `user.getSessions` have none and ignore it).
  * `once` makes only the first matching request fail, for retry flows. Handlers placed first win, so list it
  * before {@link clerkHandlers}.
  */
@@ -78,8 +83,7 @@ export function clerkFailure(
 ): RequestHandler {
   return on(
     endpoint,
-    ({ params }) => {
-      if (options.sessionId && params.sessionId !== options.sessionId) return undefined;
+    () => {
       if (failure === 'network') return HttpResponse.error();
       const fallback = defaultMessages[failure.status] ?? {
         code: 'internal_clerk_error',
@@ -90,10 +94,11 @@ export function clerkFailure(
         errors: [{ code: failure.code ?? fallback.code, message, long_message: message, meta: {} }],
         clerk_trace_id: 'mock-trace',
       };
-      const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {};
+      const headers: Record<string, string> =
+        failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {};
       return HttpResponse.json(body, { status: failure.status, headers });
     },
-    { once: options.once ?? false },
+    options,
   );
 }
 

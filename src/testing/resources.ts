@@ -46,7 +46,6 @@ export function toUserResource(
   actions: ResourceActions,
 ): UserResource {
   const email = u.email ? { id: `idn_${u.id}`, emailAddress: u.email, toString: () => u.email } : null;
-  let cachedSessions: SessionWithActivitiesResource[] | undefined;
   const resource = {
     id: u.id,
     object: 'user',
@@ -72,13 +71,17 @@ export function toUserResource(
     twoFactorEnabled: false,
     createdAt: null,
     updatedAt: null,
-    // Clerk caches the list on the User object and answers [] on any error; the mock does the same.
+    // Clerk caches the list on the User object, in this very field, and answers [] on any error; the mock does the
+    // same, so code that clears the field to force a fresh request (src/clerk/userSessions.ts) works on both.
+    cachedSessionsWithActivities: null as SessionWithActivitiesResource[] | null | undefined,
     getSessions: async () => {
-      if (cachedSessions) return cachedSessions;
+      if (resource.cachedSessionsWithActivities) return resource.cachedSessionsWithActivities;
       const devices = await actions.getSessions();
-      if (devices === null) return [];
-      cachedSessions = devices.map((d) => toDeviceResource(d, actions));
-      return cachedSessions;
+      // clerk-js caches the [] of a failed request too (an empty array is truthy), so the same User object never
+      // asks again on its own; a retry needs a new User object (the next emit) or a cleared field.
+      const list = devices === null ? [] : devices.map((d) => toDeviceResource(d, actions));
+      resource.cachedSessionsWithActivities = list;
+      return list;
     },
   };
   return resource as unknown as UserResource;

@@ -2,6 +2,9 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { clerkHandlers } from '../../../src/testing';
 
+// React Testing Library's act() warns unless the environment says it supports act.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
 /** One MSW server for a test file, answering the mock's Frontend API calls; `server.use()` overrides one. */
 export function setupClerkServer() {
   const server = setupServer(...clerkHandlers);
