@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
-import { useActiveDevices } from './useActiveDevices';
+import { type ActiveDevices, useActiveDevices } from './useActiveDevices';
 
 /** What a sign-out-all covers. */
 export type SignOutScope = 'other-devices' | 'this-browser' | 'everywhere';
@@ -33,15 +33,27 @@ export interface SignOutAll {
   confirm(): Promise<SignOutResult>;
 }
 
+/** Options of {@link useSignOutAll}. */
+export interface UseSignOutAllOptions {
+  scope: SignOutScope;
+  /**
+   * The device list of a {@link useActiveDevices} already on screen. Without it the hook loads its own copy, and
+   * a device revoked through one list would still be counted (and revoked again) by the other.
+   */
+  devices?: ActiveDevices;
+}
+
 /**
  * Signs out of every other device (`revoke()` each, in parallel), every account in this browser (`signOut()`),
  * or both, devices first. Never `signOut({ sessionId: 'all' })`, which is not an API. With `'everywhere'`, this
  * browser is only signed out once every device is confirmed, so a partial failure can still be retried.
  */
-export function useSignOutAll({ scope }: { scope: SignOutScope }): SignOutAll {
+export function useSignOutAll({ scope, devices: shared }: UseSignOutAllOptions): SignOutAll {
   const clerk = useClerk();
   const needsDevices = scope !== 'this-browser';
-  const devices = useActiveDevices({ enabled: needsDevices });
+  // Always called (hook order), but it only asks Clerk when no shared list was given.
+  const own = useActiveDevices({ enabled: needsDevices && !shared });
+  const devices = shared ?? own;
   const accountCount = useClerkSelector(
     (instance) =>
       (instance.client?.sessions ?? []).filter((s) => s.status === 'active' || s.status === 'pending').length,
@@ -54,7 +66,8 @@ export function useSignOutAll({ scope }: { scope: SignOutScope }): SignOutAll {
 
   const deviceCount = needsDevices ? devices.others.length : 0;
   const accounts = scope === 'other-devices' ? 0 : accountCount;
-  const devicesUnknown = needsDevices && devices.status !== 'ready';
+  // Signed out, there is no other device to count (0 is known, not unknown); only loading and errors leave it open.
+  const devicesUnknown = needsDevices && (devices.status === 'loading' || devices.status === 'error');
   const nothingToDo = !devicesUnknown && deviceCount + accounts === 0;
 
   const requestConfirm = useCallback(() => {

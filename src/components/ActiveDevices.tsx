@@ -1,0 +1,226 @@
+'use client';
+import { type ElementType, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { DeviceSummary } from '../headless/summaries';
+import { useActiveDevices } from '../headless/useActiveDevices';
+import { DeviceRow, type IpAddressDisplay } from './DeviceRow';
+import { cn } from './parts/cn';
+import { Announcer } from './parts/Announcer';
+import { ErrorNotice } from './parts/ErrorNotice';
+import { Skeleton } from './parts/Skeleton';
+import { useKit } from './SessionKitProvider';
+import { SignOutAllButton } from './SignOutAllButton';
+
+/**
+ * Slots of {@link ActiveDevices} for `classNames`. Each key styles the element with the matching `data-slot`
+ * (`signOutAll` → `data-slot="sign-out-all"`).
+ */
+export interface ActiveDevicesClassNames {
+  /** The `<section>`; carries `data-state="loading | ready | error | signed-out"`. */
+  root?: string;
+  /** Title and description. */
+  header?: string;
+  /** The `<ul>` of devices. */
+  list?: string;
+  /** One `<li>` per device (`data-current` on this device's). */
+  row?: string;
+  /** Name, "This device" badge, kind and OS of a row. */
+  device?: string;
+  /** The `<dl>` with location, IP address and last activity. */
+  meta?: string;
+  /** The wrapper of a row's revoke button. */
+  revoke?: string;
+  /** The sign-out-all button's wrapper. */
+  signOutAll?: string;
+  /** The notice when the list could not be loaded. */
+  error?: string;
+  /** The notice when no other device is signed in, and the signed-out notice. */
+  empty?: string;
+}
+
+/** Props of {@link ActiveDevices}. */
+export interface ActiveDevicesProps {
+  /** Show each device's IP address in full (`true`), masked (`'masked'`, default: `203.0.113.•••`) or not at all. */
+  showIpAddress?: IpAddressDisplay;
+  /** Hide the "Sign out of all other devices" button under the list. */
+  hideSignOutAll?: boolean;
+  /** Level of the title, to fit the page's outline (default 2). */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
+  className?: string;
+  classNames?: ActiveDevicesClassNames;
+}
+
+const SKELETON_ROWS = 3;
+
+/**
+ * The signed-in user's sessions on every device (`user.getSessions()`): this device first with a "This device"
+ * badge, then the others by last activity, each with its kind, browser and version, OS when known, location,
+ * IP address (masked by default) and last activity, and a button to sign it out. Under the list, a button signs
+ * out of every other device. A skeleton shows while loading (`aria-busy`); a failed request shows an error with
+ * a retry and never claims that no other device is signed in.
+ *
+ * After a device is signed out its row goes away, so focus moves to the next row's button (else the previous
+ * one's, else the title) and the sign-out is announced.
+ *
+ * @example
+ * ```tsx
+ * <ActiveDevices />
+ * <ActiveDevices showIpAddress={false} hideSignOutAll classNames={{ row: 'py-4' }} />
+ * ```
+ */
+export function ActiveDevices({
+  showIpAddress = 'masked',
+  hideSignOutAll = false,
+  headingLevel = 2,
+  className,
+  classNames = {},
+}: ActiveDevicesProps) {
+  const { messages } = useKit();
+  const devices = useActiveDevices();
+  const { status, others, revoke } = devices;
+  const headingId = useId();
+  const emptyId = useId();
+  const rootRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  // The list of other devices as last rendered, and the one before it: when Clerk's confirmation arrives, the
+  // row may already be gone from the newest list, and its neighbours are only known from the previous one.
+  const lists = useRef<{ current: DeviceSummary[]; previous: DeviceSummary[] }>({ current: others, previous: [] });
+  useLayoutEffect(() => {
+    if (lists.current.current !== others) lists.current = { current: others, previous: lists.current.current };
+  }, [others]);
+  const focusPlan = useRef<{ removed: string; next: string | null } | null>(null);
+  const messagesRef = useRef(messages);
+  messagesRef.current = messages;
+
+  // Stable for the list's life, so rows stay memoised when one of them is signed out.
+  const onRevoked = useCallback((id: string, label: string) => {
+    const { current, previous } = lists.current;
+    const list = current.some((entry) => entry.id === id) ? current : previous;
+    const index = list.findIndex((entry) => entry.id === id);
+    const next = index === -1 ? undefined : (list[index + 1] ?? list[index - 1]);
+    focusPlan.current = { removed: id, next: next?.id ?? null };
+    setAnnouncement(messagesRef.current.revoke.done(label));
+  }, []);
+
+  // Runs after every render: the row leaves in whichever render drops it from the list.
+  useEffect(() => {
+    const plan = focusPlan.current;
+    if (!plan || others.some((entry) => entry.id === plan.removed)) return;
+    focusPlan.current = null;
+    const root = rootRef.current;
+    const nextButton = plan.next
+      ? root?.querySelector<HTMLElement>(
+          `[data-session-id="${CSS.escape(plan.next)}"] [data-slot="revoke"] button[aria-haspopup]`,
+        )
+      : null;
+    (nextButton ?? headingRef.current)?.focus();
+  });
+
+  const Heading = `h${headingLevel}` as ElementType;
+  const showSignOutAll = !hideSignOutAll && status === 'ready';
+
+  return (
+    <section
+      ref={rootRef}
+      data-slot="root"
+      data-state={status}
+      aria-labelledby={headingId}
+      aria-busy={status === 'loading' || undefined}
+      className={cn(
+        'csk:flex csk:flex-col csk:gap-4 csk:rounded-kit csk:border csk:border-border csk:bg-card csk:p-4 csk:text-card-foreground csk:sm:p-6',
+        className,
+        classNames.root,
+      )}
+    >
+      <div data-slot="header" className={cn('csk:flex csk:flex-col csk:gap-1', classNames.header)}>
+        <Heading
+          ref={headingRef}
+          id={headingId}
+          // Focusable from script only: it receives focus when the last revocable row goes away.
+          tabIndex={-1}
+          className="csk:text-lg csk:font-semibold csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:rounded-kit"
+        >
+          {messages.devices.title}
+        </Heading>
+        <p className="csk:text-sm csk:text-muted-foreground">{messages.devices.description}</p>
+      </div>
+
+      {status === 'loading' ? (
+        <>
+          <p className="csk:sr-only">{messages.loading}</p>
+          <ul data-slot="list" aria-hidden="true" className={cn('csk:flex csk:flex-col csk:gap-4', classNames.list)}>
+            {Array.from({ length: SKELETON_ROWS }, (_, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: placeholders with no identity
+              <li key={index} className="csk:flex csk:items-start csk:gap-3">
+                <Skeleton className="csk:size-9 csk:shrink-0" />
+                <span className="csk:flex csk:flex-1 csk:flex-col csk:gap-2">
+                  <Skeleton className="csk:h-4 csk:w-40 csk:max-w-full" />
+                  <Skeleton className="csk:h-3 csk:w-64 csk:max-w-full" />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {status === 'signed-out' ? (
+        <p data-slot="empty" className={cn('csk:text-sm csk:text-muted-foreground', classNames.empty)}>
+          {messages.signedOut}
+        </p>
+      ) : null}
+
+      {status === 'error' && devices.error ? (
+        <ErrorNotice
+          title={messages.devices.loadFailed}
+          error={devices.error}
+          onRetry={() => void devices.refresh()}
+          {...(classNames.error ? { className: classNames.error } : {})}
+        />
+      ) : null}
+
+      {status === 'ready' ? (
+        <>
+          <ul
+            data-slot="list"
+            className={cn('csk:flex csk:flex-col csk:divide-y csk:divide-border', classNames.list)}
+          >
+            {devices.devices.map((device) => (
+              <DeviceRow
+                key={device.id}
+                device={device}
+                showIpAddress={showIpAddress}
+                revoke={revoke}
+                onRevoked={onRevoked}
+                rowClassName={classNames.row}
+                deviceClassName={classNames.device}
+                metaClassName={classNames.meta}
+                revokeClassName={classNames.revoke}
+              />
+            ))}
+          </ul>
+          {others.length === 0 ? (
+            <p
+              id={emptyId}
+              data-slot="empty"
+              className={cn('csk:text-sm csk:text-muted-foreground', classNames.empty)}
+            >
+              {messages.devices.empty}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+
+      {showSignOutAll ? (
+        <SignOutAllButton
+          scope="other-devices"
+          devices={devices}
+          reasonId={emptyId}
+          {...(classNames.signOutAll ? { className: classNames.signOutAll } : {})}
+        />
+      ) : null}
+
+      <Announcer message={announcement} />
+    </section>
+  );
+}

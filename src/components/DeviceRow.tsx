@@ -1,0 +1,130 @@
+'use client';
+import { memo, useCallback, useMemo } from 'react';
+import { maskIpAddress } from '../core/device';
+import type { Messages } from '../core/messages';
+import type { DeviceSummary } from '../headless/summaries';
+import type { RevokeTarget } from '../headless/useRevokeSession';
+import { Badge } from './parts/Badge';
+import { cn } from './parts/cn';
+import { DeviceIcon } from './parts/DeviceIcon';
+import { RelativeTime } from './parts/RelativeTime';
+import { RevokeButton } from './RevokeButton';
+import { useKit } from './SessionKitProvider';
+
+/** How a device's IP address shows: in full, masked (`203.0.113.•••`) or not at all. */
+export type IpAddressDisplay = boolean | 'masked';
+
+/**
+ * The name of a device in the UI and in the confirmation ("Safari 19, iPhone"): browser and device type joined
+ * the locale's way, or "Unknown device" when Clerk reported neither.
+ */
+export function deviceLabel(device: DeviceSummary, messages: Messages): string {
+  const parts = [device.browser, device.deviceType].filter((part): part is string => Boolean(part));
+  if (parts.length === 0) return messages.devices.unknownDevice;
+  return new Intl.ListFormat(messages.locale, { style: 'short', type: 'unit' }).format(parts);
+}
+
+/** Props of {@link DeviceRow}. Every prop is a primitive or a stable reference, so `memo` can skip the row. */
+export interface DeviceRowProps {
+  device: DeviceSummary;
+  showIpAddress: IpAddressDisplay;
+  /** `useActiveDevices().revoke`: resolves once Clerk confirmed, and the list drops the row. */
+  revoke: (id: string) => Promise<void>;
+  /** Called after Clerk confirmed, with the id and the label the row showed. */
+  onRevoked: (id: string, label: string) => void;
+  rowClassName?: string | undefined;
+  deviceClassName?: string | undefined;
+  metaClassName?: string | undefined;
+  revokeClassName?: string | undefined;
+}
+
+/**
+ * One device of {@link ActiveDevices}: icon, name, "This device", kind and OS, location, IP and last activity,
+ * and a revoke button for other devices. Memoised: a row re-renders only when its own device changes.
+ */
+export const DeviceRow = memo(function DeviceRow({
+  device,
+  showIpAddress,
+  revoke,
+  onRevoked,
+  rowClassName,
+  deviceClassName,
+  metaClassName,
+  revokeClassName,
+}: DeviceRowProps) {
+  const { messages } = useKit();
+  const label = deviceLabel(device, messages);
+  const { id } = device;
+  // Revoking through the list (not the bare resource) lets the list drop the row once Clerk confirmed.
+  const target = useMemo<RevokeTarget>(() => ({ type: 'device', session: { id, revoke: () => revoke(id) } }), [id, revoke]);
+  const handleRevoked = useCallback(() => onRevoked(id, label), [id, label, onRevoked]);
+  const ip =
+    device.ipAddress && showIpAddress
+      ? showIpAddress === 'masked'
+        ? maskIpAddress(device.ipAddress)
+        : device.ipAddress
+      : null;
+  // "Mobile · iOS"; an unknown kind is not repeated under a label that already says "Unknown device".
+  const kind = device.kind === 'unknown' ? null : messages.devices.kind[device.kind];
+  const kindAndOs = [kind, device.os].filter(Boolean).join(' · ');
+
+  return (
+    <li
+      data-slot="row"
+      data-session-id={id}
+      data-current={device.isCurrent || undefined}
+      className={cn(
+        'csk:flex csk:flex-wrap csk:items-start csk:gap-x-3 csk:gap-y-2 csk:py-3 csk:first:pt-0 csk:last:pb-0',
+        rowClassName,
+      )}
+    >
+      <span className="csk:mt-0.5 csk:flex csk:size-9 csk:shrink-0 csk:items-center csk:justify-center csk:rounded-kit csk:bg-muted csk:text-muted-foreground">
+        <DeviceIcon kind={device.kind} />
+      </span>
+      <div data-slot="device" className={cn('csk:min-w-0 csk:flex-1 csk:basis-48', deviceClassName)}>
+        <p className="csk:flex csk:flex-wrap csk:items-center csk:gap-x-2 csk:gap-y-1">
+          <span className="csk:min-w-0 csk:font-medium csk:wrap-anywhere">{label}</span>
+          {device.isCurrent ? <Badge tone="primary">{messages.thisDevice}</Badge> : null}
+        </p>
+        {kindAndOs ? <p className="csk:mt-0.5 csk:text-sm csk:text-muted-foreground csk:wrap-anywhere">{kindAndOs}</p> : null}
+        <dl
+          data-slot="meta"
+          className={cn(
+            'csk:mt-1 csk:flex csk:flex-wrap csk:gap-x-3 csk:gap-y-0.5 csk:text-sm csk:text-muted-foreground',
+            metaClassName,
+          )}
+        >
+          {device.location ? (
+            <div className="csk:flex csk:min-w-0 csk:gap-1">
+              <dt className="csk:sr-only">{messages.devices.location}</dt>
+              <dd className="csk:wrap-anywhere">{device.location}</dd>
+            </div>
+          ) : null}
+          {ip ? (
+            <div className="csk:flex csk:min-w-0 csk:gap-1">
+              <dt className="csk:sr-only">{messages.devices.ipAddress}</dt>
+              {/* Addresses read left to right in every language. */}
+              <dd dir="ltr" className="csk:wrap-anywhere csk:tabular-nums">
+                {ip}
+              </dd>
+            </div>
+          ) : null}
+          <div className="csk:flex csk:min-w-0 csk:gap-1">
+            <dt>{messages.lastActive}</dt>
+            <dd>
+              <RelativeTime date={device.lastActiveAt} />
+            </dd>
+          </div>
+        </dl>
+      </div>
+      {device.isCurrent ? null : (
+        <div data-slot="revoke" className={cn('csk:ms-auto csk:shrink-0', revokeClassName)}>
+          <RevokeButton target={target} label={label} onRevoked={handleRevoked}>
+            {messages.revoke.deviceAction}
+            <span className="csk:sr-only">: {label}</span>
+          </RevokeButton>
+        </div>
+      )}
+    </li>
+  );
+});

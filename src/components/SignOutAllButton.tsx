@@ -1,0 +1,168 @@
+'use client';
+import { type ReactNode, useId } from 'react';
+import { type ActiveDevices, useActiveDevices } from '../headless/useActiveDevices';
+import { type SignOutResult, type SignOutScope, useSignOutAll } from '../headless/useSignOutAll';
+import { AlertDialog } from './parts/AlertDialog';
+import { Announcer } from './parts/Announcer';
+import { Button } from './parts/Button';
+import { cn } from './parts/cn';
+import { ErrorNotice } from './parts/ErrorNotice';
+import { useKit } from './SessionKitProvider';
+
+/** Slots of {@link SignOutAllButton} for `classNames` (each element carries the same name in `data-slot`). */
+export interface SignOutAllButtonClassNames {
+  /** The wrapper (`data-slot="sign-out-all"`). */
+  root?: string;
+  /** The button that opens the confirmation. */
+  trigger?: string;
+  /** Why the button is disabled ("No other device is signed in."). */
+  reason?: string;
+  /** The confirmation dialog. */
+  dialog?: string;
+  /** The failure notice (partial failure, or the device list could not be loaded). */
+  error?: string;
+}
+
+/** Props of {@link SignOutAllButton}. */
+export interface SignOutAllButtonProps {
+  /**
+   * What it signs out: `'other-devices'` revokes every session of the user on other devices (this one stays),
+   * `'this-browser'` signs out every account in this browser (`signOut()`), `'everywhere'` does both, devices
+   * first.
+   */
+  scope: SignOutScope;
+  /**
+   * The state of a {@link useActiveDevices} already on screen, so both show the same devices and a revoke in one
+   * is seen by the other. Without it the button loads the list itself (for the scopes that need it).
+   */
+  devices?: ActiveDevices;
+  /**
+   * Id of an element on the page that already says there is nothing to sign out; the disabled button then
+   * points to it instead of repeating the sentence.
+   */
+  reasonId?: string;
+  /** Called after every run with what Clerk confirmed and what failed. */
+  onDone?: (result: SignOutResult) => void;
+  /** Text of the trigger; defaults to the scope's action ("Sign out of all other devices"). */
+  children?: ReactNode;
+  className?: string;
+  classNames?: SignOutAllButtonClassNames;
+}
+
+/**
+ * Signs out of many sessions at once, after a confirmation that states the exact count ("Sign out of 3 other
+ * devices?"). Disabled with a visible reason when there is nothing to sign out; pending on the dialog's button
+ * (`aria-busy`); a partial failure says how many could not be signed out and offers a retry of those; a full
+ * success is announced. `data-state` on the root: `loading | idle | confirming | pending | done | partial | error`.
+ *
+ * @example
+ * ```tsx
+ * <SignOutAllButton scope="other-devices" />
+ * ```
+ */
+export function SignOutAllButton({
+  scope,
+  devices: shared,
+  reasonId: externalReasonId,
+  onDone,
+  children,
+  className,
+  classNames = {},
+}: SignOutAllButtonProps) {
+  const { messages } = useKit();
+  const needsDevices = scope !== 'this-browser';
+  // Loaded here rather than inside the hook so the button can tell "list failed" apart and offer its retry.
+  const own = useActiveDevices({ enabled: needsDevices && !shared });
+  const devices = shared ?? own;
+  const all = useSignOutAll({ scope, devices });
+  const ownReasonId = useId();
+  const dialogId = useId();
+
+  const listFailed = needsDevices && devices.status === 'error';
+  const disabled = all.nothingToDo || all.status === 'loading' || listFailed;
+  const reasonId = all.nothingToDo ? (externalReasonId ?? ownReasonId) : undefined;
+  const dialogOpen = all.status === 'confirming' || all.status === 'pending';
+  const title =
+    scope === 'everywhere'
+      ? messages.signOutAll.title.everywhere(all.deviceCount, all.accountCount)
+      : scope === 'other-devices'
+        ? messages.signOutAll.title['other-devices'](all.deviceCount)
+        : messages.signOutAll.title['this-browser'](all.accountCount);
+
+  const result = all.result;
+  const failed = result?.failed ?? [];
+  const firstFailure = failed[0]?.error ?? all.error;
+  const showFailure = (all.status === 'partial' || all.status === 'error') && firstFailure !== null;
+
+  const run = async () => {
+    const outcome = await all.confirm();
+    if (outcome.succeeded.length + outcome.failed.length > 0) onDone?.(outcome);
+  };
+
+  return (
+    <div
+      data-slot="sign-out-all"
+      data-state={all.status}
+      data-scope={scope}
+      data-disabled={disabled || undefined}
+      className={cn('csk:flex csk:flex-col csk:items-start csk:gap-2', className, classNames.root)}
+    >
+      <Button
+        variant="secondary"
+        data-slot="trigger"
+        aria-haspopup="dialog"
+        aria-expanded={dialogOpen}
+        aria-controls={dialogOpen ? dialogId : undefined}
+        aria-disabled={disabled || undefined}
+        aria-busy={all.status === 'loading' || all.status === 'pending' || undefined}
+        aria-describedby={reasonId}
+        // aria-disabled rather than `disabled`: the button stays focusable, so the reason can be read out.
+        onClick={disabled ? undefined : all.requestConfirm}
+        className={cn('csk:text-danger', classNames.trigger)}
+      >
+        {children ?? messages.signOutAll.action[scope]}
+      </Button>
+      {all.nothingToDo && !externalReasonId ? (
+        <span
+          id={ownReasonId}
+          data-slot="reason"
+          className={cn('csk:text-sm csk:text-muted-foreground', classNames.reason)}
+        >
+          {messages.signOutAll.nothingToDo[scope]}
+        </span>
+      ) : null}
+      {listFailed && devices.error && !shared ? (
+        <ErrorNotice
+          title={messages.devices.loadFailed}
+          error={devices.error}
+          onRetry={() => void devices.refresh()}
+          {...(classNames.error ? { className: classNames.error } : {})}
+        />
+      ) : null}
+      {showFailure && firstFailure ? (
+        <ErrorNotice
+          title={messages.signOutAll.partial(failed.length, failed.length + (result?.succeeded.length ?? 0))}
+          error={firstFailure}
+          onRetry={() => void run()}
+          onDismiss={all.cancel}
+          {...(classNames.error ? { className: classNames.error } : {})}
+        />
+      ) : null}
+      <Announcer
+        message={all.status === 'done' && result ? messages.signOutAll.done(result.succeeded.length) : ''}
+      />
+      <AlertDialog
+        open={dialogOpen}
+        id={dialogId}
+        title={title}
+        description={messages.signOutAll.body[scope]}
+        confirmLabel={messages.signOutAll.confirm}
+        cancelLabel={messages.cancel}
+        pending={all.status === 'pending'}
+        onConfirm={() => void run()}
+        onCancel={all.cancel}
+        {...(classNames.dialog ? { className: classNames.dialog } : {})}
+      />
+    </div>
+  );
+}
