@@ -9,6 +9,8 @@ const config: StorybookConfig = {
   staticDirs: ['../public'],
   async viteFinal(viteConfig) {
     viteConfig.plugins = [...(viteConfig.plugins ?? []), tailwindcss()];
+    // The example apps' build output is not part of Storybook: do not reload on it.
+    viteConfig.server = { ...viteConfig.server, watch: { ...viteConfig.server?.watch, ignored: ['**/examples/**'] } };
     viteConfig.optimizeDeps = {
       ...viteConfig.optimizeDeps,
       include: [

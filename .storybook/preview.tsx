@@ -3,24 +3,34 @@ import './preview.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { clerkHandlers, MockClerkProvider, type Scenario, scenarios } from '../src/testing';
+import { SessionKitProvider } from '../src';
+import { clerkHandlers, MockClerkProvider, SCENARIO_NOW, type Scenario, scenarios } from '../src/testing';
 
 declare module 'storybook/internal/types' {
   interface Parameters {
     /** The mock Clerk scenario the story runs in; `false` renders without a provider. */
     clerk?: Scenario | false;
+    /** Render inside a 360 px wide column, like a phone. */
+    mobile?: boolean;
   }
 }
 
-const withTheme: Decorator = (Story, context) => {
+/** Stories render at a fixed instant so relative times ("5 minutes ago") never change from day to day. */
+const frozenNow = () => SCENARIO_NOW.getTime();
+
+const withKit: Decorator = (Story, context) => {
   const dark = context.globals.theme === 'dark';
-  const dir = context.globals.dir === 'rtl' ? 'rtl' : 'ltr';
+  const locale = String(context.globals.locale ?? 'en');
+  const dir = context.globals.dir === 'rtl' || locale === 'ar' ? 'rtl' : 'ltr';
   document.documentElement.classList.toggle('dark', dark);
   document.documentElement.dir = dir;
+  document.documentElement.lang = locale;
   return (
-    <div dir={dir} className="csk-story-root">
-      <Story />
-    </div>
+    <SessionKitProvider locale={locale} now={frozenNow} timeZone="UTC">
+      <div dir={dir} style={context.parameters.mobile ? { width: 360, maxWidth: '100%' } : undefined}>
+        <Story />
+      </div>
+    </SessionKitProvider>
   );
 };
 
@@ -44,18 +54,22 @@ const preview: Preview = {
       return worker;
     }),
   ],
-  decorators: [withClerk, withTheme],
+  decorators: [withClerk, withKit],
   globalTypes: {
     theme: {
       description: 'Colour theme',
       toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
+    },
+    locale: {
+      description: 'Language of the kit',
+      toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'de', 'ar'], dynamicTitle: true },
     },
     dir: {
       description: 'Text direction',
       toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true },
     },
   },
-  initialGlobals: { theme: 'light', dir: 'ltr' },
+  initialGlobals: { theme: 'light', dir: 'ltr', locale: 'en' },
   parameters: {
     layout: 'padded',
     a11y: { test: 'error' },

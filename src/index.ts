@@ -1,10 +1,15 @@
 'use client';
+export { RevokeButton, type RevokeButtonClassNames, type RevokeButtonProps } from './components/RevokeButton';
 /**
  * `clerk-session-kit`: styled, accessible session components for Clerk apps. They work inside any
  * `<ClerkProvider>` (yours, or the kit's `MockClerkProvider`); `SessionKitProvider` is optional.
  * @packageDocumentation
  */
-export { RevokeButton, type RevokeButtonClassNames, type RevokeButtonProps } from './components/RevokeButton';
+export {
+  SessionInfoCard,
+  type SessionInfoCardClassNames,
+  type SessionInfoCardProps,
+} from './components/SessionInfoCard';
 export {
   type PartialMessages,
   SessionKitProvider,

@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, useState } from 'react';
-import { useClerk } from '../clerk';
+import { useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
 
 /** What {@link useRevokeSession} signs out. */
@@ -30,6 +30,8 @@ export interface RevokeSession {
   sessionId: string;
   /** The target is the session in use right now. */
   isCurrent: boolean;
+  /** For an account: its user's name, else identifier, to name it in the UI; `null` for devices. */
+  accountLabel: string | null;
   /** Why the action cannot run (`'current-session'`), or `null`. */
   refusal: 'current-session' | null;
   /** Opens the confirmation step. */
@@ -71,7 +73,19 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
   const [error, setError] = useState<ActionError | null>(null);
   const inFlight = useRef(false);
   const sessionId = targetId(target);
-  const isCurrent = clerk.session?.id === sessionId;
+  const { isCurrent, accountLabel } = useClerkSelector(
+    (instance) => {
+      const account =
+        target.type === 'account' ? instance.client?.sessions.find((entry) => entry.id === sessionId) : undefined;
+      const data = account?.publicUserData;
+      const name = [data?.firstName, data?.lastName].filter(Boolean).join(' ');
+      return { isCurrent: instance.session?.id === sessionId, accountLabel: name || data?.identifier || null };
+    },
+    (a, b) => a.isCurrent === b.isCurrent && a.accountLabel === b.accountLabel,
+  );
+  // Once removed the account is gone from Clerk: keep naming it in the confirmation that follows.
+  const lastLabel = useRef(accountLabel);
+  if (accountLabel) lastLabel.current = accountLabel;
   const refusal = isCurrent && !allowCurrent ? 'current-session' : null;
 
   const requestConfirm = useCallback(() => {
@@ -119,6 +133,7 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
     error,
     sessionId,
     isCurrent,
+    accountLabel: lastLabel.current,
     refusal,
     requestConfirm,
     cancel,

@@ -69,7 +69,13 @@ export function AlertDialog({
       data-slot="alert-dialog"
       data-state={open ? 'open' : 'closed'}
       onCancel={(event) => {
-        // Escape: keep React in charge of `open`, and never while the action runs.
+        // The browser's own Escape handling: keep React in charge of `open`, and never while the action runs.
+        event.preventDefault();
+        if (!pending) onCancel();
+      }}
+      onKeyDown={(event) => {
+        // Escape from key events the browser does not turn into `cancel` (assistive tech, scripted input).
+        if (event.key !== 'Escape') return;
         event.preventDefault();
         if (!pending) onCancel();
       }}
@@ -79,17 +85,17 @@ export function AlertDialog({
         className,
       )}
     >
-      <h2 id={titleId} className="csk:text-lg csk:font-semibold">
+      <h2 id={titleId} className="csk:m-0 csk:text-lg csk:font-semibold">
         {title}
       </h2>
-      <p id={descriptionId} className="csk:mt-2 csk:text-sm csk:text-muted-foreground">
+      <p id={descriptionId} className="csk:mt-2 csk:mb-0 csk:text-sm csk:text-muted-foreground">
         {description}
       </p>
       {error ? (
         <p
           role="alert"
           data-slot="dialog-error"
-          className="csk:mt-3 csk:rounded-kit csk:bg-danger-muted csk:p-2 csk:text-sm csk:text-danger"
+          className="csk:mt-3 csk:mb-0 csk:rounded-kit csk:bg-danger-muted csk:p-2 csk:text-sm csk:text-danger"
         >
           {error}
         </p>

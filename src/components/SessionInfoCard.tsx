@@ -1,0 +1,195 @@
+'use client';
+import type { ReactNode } from 'react';
+import { formatRelative } from '../core/time';
+import { type SessionInfo, useSessionInfo } from '../headless/useSessionInfo';
+import { Avatar } from './parts/Avatar';
+import { Badge } from './parts/Badge';
+import { cn } from './parts/cn';
+import { RelativeTime } from './parts/RelativeTime';
+import { Skeleton } from './parts/Skeleton';
+import { RevokeButton } from './RevokeButton';
+import { useKit } from './SessionKitProvider';
+
+/** Slots of {@link SessionInfoCard} for `classNames`; each element carries the same name in `data-slot`. */
+export interface SessionInfoCardClassNames {
+  root?: string;
+  header?: string;
+  avatar?: string;
+  name?: string;
+  identifier?: string;
+  status?: string;
+  details?: string;
+  notice?: string;
+  actions?: string;
+}
+
+/** Props of {@link SessionInfoCard}. */
+export interface SessionInfoCardProps {
+  /**
+   * What goes in the actions area. Default: a sign-out button for this session. Pass a function to get the
+   * session info, or `null` for none.
+   */
+  actions?: ReactNode | ((info: SessionInfo & { status: 'active' | 'pending' }) => ReactNode);
+  /** Shown when nobody is signed in (default: a short message). */
+  signedOut?: ReactNode;
+  /** How long before expiry the card warns, in ms. Default: 24 hours. */
+  expiringSoonMs?: number;
+  className?: string;
+  classNames?: SessionInfoCardClassNames;
+}
+
+const cardClass =
+  'csk:rounded-kit csk:border csk:border-border csk:bg-card csk:p-4 csk:text-card-foreground csk:shadow-sm csk:font-kit';
+
+/**
+ * The session in use: who (avatar, name, identifier), its status, "This device", when it was created, last
+ * active and expires (relative, with the exact time in `<time>`), impersonation and expiring-soon notices, and an
+ * actions area (sign out by default). Shows a skeleton while Clerk loads and a message when signed out.
+ */
+export function SessionInfoCard({
+  actions,
+  signedOut,
+  expiringSoonMs,
+  className,
+  classNames = {},
+}: SessionInfoCardProps) {
+  const { messages, now } = useKit();
+  const info = useSessionInfo({ now, ...(expiringSoonMs !== undefined ? { expiringSoonMs } : {}) });
+
+  if (info.status === 'loading') {
+    return (
+      <section
+        data-slot="root"
+        data-state="loading"
+        aria-busy="true"
+        aria-label={messages.loading}
+        className={cn(cardClass, className, classNames.root)}
+      >
+        <div className="csk:flex csk:items-center csk:gap-3">
+          <Skeleton className="csk:size-14 csk:rounded-full" />
+          <div className="csk:flex-1 csk:space-y-2">
+            <Skeleton className="csk:h-4 csk:w-40" />
+            <Skeleton className="csk:h-3 csk:w-56 csk:max-w-full" />
+          </div>
+        </div>
+        <Skeleton className="csk:mt-4 csk:h-16 csk:w-full" />
+      </section>
+    );
+  }
+
+  if (info.status === 'signed-out') {
+    return (
+      <section data-slot="root" data-state="signed-out" className={cn(cardClass, className, classNames.root)}>
+        {signedOut ?? <p className="csk:m-0 csk:text-sm csk:text-muted-foreground">{messages.signedOut}</p>}
+      </section>
+    );
+  }
+
+  const { session } = info;
+  const name = session.name ?? session.identifier ?? messages.unknownUser;
+  const actionArea =
+    actions === undefined ? (
+      <RevokeButton target={{ type: 'account', sessionId: session.id }} current="sign-out" label={name} />
+    ) : typeof actions === 'function' ? (
+      actions(info)
+    ) : (
+      actions
+    );
+
+  return (
+    <section
+      data-slot="root"
+      data-state={info.status}
+      aria-labelledby={`${session.id}-name`}
+      className={cn(cardClass, className, classNames.root)}
+    >
+      <div data-slot="header" className={cn('csk:flex csk:items-center csk:gap-3', classNames.header)}>
+        <Avatar
+          src={session.imageUrl}
+          initials={session.initials}
+          size="lg"
+          {...(classNames.avatar ? { className: classNames.avatar } : {})}
+        />
+        <div className="csk:min-w-0 csk:flex-1">
+          <h2
+            id={`${session.id}-name`}
+            data-slot="name"
+            title={name}
+            className={cn('csk:m-0 csk:truncate csk:text-base csk:font-semibold', classNames.name)}
+          >
+            {name}
+          </h2>
+          {session.identifier && session.identifier !== name ? (
+            <p
+              data-slot="identifier"
+              title={session.identifier}
+              className={cn('csk:m-0 csk:truncate csk:text-sm csk:text-muted-foreground', classNames.identifier)}
+            >
+              {session.identifier}
+            </p>
+          ) : null}
+          <div data-slot="status" className={cn('csk:mt-1 csk:flex csk:flex-wrap csk:gap-1.5', classNames.status)}>
+            <Badge tone={info.status === 'active' ? 'success' : 'warning'}>{messages.status[info.status]}</Badge>
+            <Badge tone="primary">{messages.thisDevice}</Badge>
+          </div>
+        </div>
+      </div>
+
+      {session.actor ? (
+        <p
+          data-slot="notice"
+          data-kind="impersonation"
+          className={cn(
+            'csk:mt-3 csk:mb-0 csk:rounded-kit csk:bg-warning-muted csk:p-2 csk:text-sm csk:text-warning',
+            classNames.notice,
+          )}
+        >
+          {messages.impersonating(session.actor)}
+        </p>
+      ) : null}
+      {session.expiringSoon ? (
+        <p
+          data-slot="notice"
+          data-kind="expiring"
+          className={cn(
+            'csk:mt-3 csk:mb-0 csk:rounded-kit csk:bg-warning-muted csk:p-2 csk:text-sm csk:text-warning',
+            classNames.notice,
+          )}
+        >
+          {messages.expiringSoon(formatRelative(session.expireAt, now(), messages.locale))}
+        </p>
+      ) : null}
+
+      <dl
+        data-slot="details"
+        className={cn(
+          'csk:mt-4 csk:mb-0 csk:grid csk:grid-cols-[auto_1fr] csk:gap-x-4 csk:gap-y-1 csk:text-sm csk:[&_dd]:m-0',
+          classNames.details,
+        )}
+      >
+        {session.createdAt ? (
+          <>
+            <dt className="csk:text-muted-foreground">{messages.created}</dt>
+            <dd>
+              <RelativeTime date={session.createdAt} />
+            </dd>
+          </>
+        ) : null}
+        <dt className="csk:text-muted-foreground">{messages.lastActive}</dt>
+        <dd>
+          <RelativeTime date={session.lastActiveAt} />
+        </dd>
+        <dt className="csk:text-muted-foreground">{messages.expires}</dt>
+        <dd>
+          <RelativeTime date={session.expireAt} />
+        </dd>
+      </dl>
+
+      {actionArea ? (
+        <div data-slot="actions" className={cn('csk:mt-4 csk:flex csk:flex-wrap csk:gap-2', classNames.actions)}>
+          {actionArea}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { SessionInfoCard } from '../src';
+import { clerkFailure, SCENARIO_NOW, scenario, scenarios, session, user } from '../src/testing';
+
+const HOUR = 3_600_000;
+
+const meta = {
+  title: 'Components/SessionInfoCard',
+  component: SessionInfoCard,
+  parameters: {
+    clerk: scenarios.oneAccount(),
+    docs: {
+      description: {
+        component: [
+          'The session in use: who, its status, when it started, was last active and expires, with notices for',
+          'impersonation and an expiring session. Drop it anywhere under `<ClerkProvider>`:',
+          '',
+          '```tsx',
+          "import { SessionInfoCard } from 'clerk-session-kit';",
+          '',
+          '<SessionInfoCard />',
+          '```',
+        ].join('\n'),
+      },
+    },
+  },
+} satisfies Meta<typeof SessionInfoCard>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Active: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    await expect(canvas.getByText('ada@example.com')).toBeVisible();
+    await expect(canvas.getByText('This device')).toBeVisible();
+    const lastActive = canvas.getByText('1 minute ago');
+    await expect(lastActive.tagName).toBe('TIME');
+    await expect(lastActive).toHaveAttribute('dateTime', new Date(SCENARIO_NOW.getTime() - 60_000).toISOString());
+  },
+};
+
+export const Loading: Story = {
+  parameters: { clerk: scenarios.loading() },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByLabelText('Loading session…')).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+export const SignedOut: Story = {
+  parameters: { clerk: scenarios.signedOut() },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('You are signed out.')).toBeVisible();
+  },
+};
+
+export const Pending: Story = {
+  parameters: {
+    clerk: scenario({
+      sessions: [session({ id: 'sess_p', status: 'pending', user: user({ firstName: 'Grace', lastName: 'Hopper' }) })],
+      currentSessionId: 'sess_p',
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Pending')).toBeVisible();
+  },
+};
+
+export const Impersonation: Story = {
+  parameters: { clerk: scenarios.impersonation() },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/user_support_agent/)).toBeVisible();
+  },
+};
+
+export const ExpiringSoon: Story = {
+  parameters: {
+    clerk: scenario({
+      sessions: [session({ id: 'sess_x', user: user(), expireAt: new Date(SCENARIO_NOW.getTime() + 3 * HOUR) })],
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/This session expires in 3 hours/)).toBeVisible();
+  },
+};
+
+export const LongNameAndEmail: Story = {
+  parameters: {
+    mobile: true,
+    clerk: scenario({
+      sessions: [
+        session({
+          user: user({
+            firstName: 'Maximiliane Alexandra Konstantina',
+            lastName: 'von Hohenzollern-Sigmaringen-Wittelsbach',
+            email: 'maximiliane.alexandra.konstantina.von.hohenzollern@a-very-long-company-domain.example',
+          }),
+        }),
+      ],
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const heading = await within(canvasElement).findByRole('heading');
+    // Truncated visually, never clipped for assistive technology: the full name is the accessible name.
+    await expect(heading).toHaveAccessibleName(
+      'Maximiliane Alexandra Konstantina von Hohenzollern-Sigmaringen-Wittelsbach',
+    );
+    await expect(heading.scrollWidth).toBeGreaterThan(heading.clientWidth);
+  },
+};
+
+export const Dark: Story = { globals: { theme: 'dark' } };
+
+export const RightToLeft: Story = {
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('هذا الجهاز')).toBeVisible();
+  },
+};
+
+export const German: Story = {
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('vor 1 Minute')).toBeVisible();
+  },
+};
+
+export const Mobile: Story = { parameters: { mobile: true } };
+
+export const SignOut: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }));
+    const dialog = await body.findByRole('alertdialog', { name: 'Sign out of Ada Lovelace?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    await expect(await canvas.findByText('You are signed out.')).toBeVisible();
+  },
+};
+
+export const SignOutFails: Story = {
+  parameters: { msw: [clerkFailure('signOut', { status: 503 }, { once: true })] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }));
+    await userEvent.click(within(await body.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not sign out Ada Lovelace.');
+    // Nothing is claimed: the card still shows the session, and retrying succeeds.
+    await expect(canvas.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await expect(await canvas.findByText('You are signed out.')).toBeVisible();
+  },
+};
+
+export const KeyboardOnly: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await canvas.findByRole('heading', { name: 'Ada Lovelace' });
+    await userEvent.tab();
+    const trigger = canvas.getByRole('button', { name: 'Sign out' });
+    await expect(trigger).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    const dialog = await body.findByRole('alertdialog');
+    await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toHaveAttribute('open'));
+    await expect(trigger).toHaveFocus();
+  },
+};
+
+export const CustomActions: Story = {
+  args: { actions: <a href="#account">Manage account</a> },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('link', { name: 'Manage account' })).toBeVisible();
+  },
+};
