@@ -1,0 +1,143 @@
+import { act, render, waitFor } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SignedOutError, useAuthFetch } from '../../../src/headless/useAuthFetch';
+import { type RevokeSession, useRevokeSession } from '../../../src/headless/useRevokeSession';
+import { type SessionFreshness, useSessionFreshness } from '../../../src/headless/useSessionFreshness';
+import {
+  clerkDelay,
+  clerkFailure,
+  clerkHandlers,
+  MockClerkProvider,
+  type Scenario,
+  scenarios,
+} from '../../../src/testing';
+
+const server = setupServer(...clerkHandlers);
+const calls: string[] = [];
+server.events.on('request:start', ({ request }) => {
+  const url = new URL(request.url);
+  calls.push(`${url.searchParams.get('_method') ?? request.method} ${url.pathname}`);
+});
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  calls.length = 0;
+});
+afterAll(() => server.close());
+
+function mountHook<T>(scenario: Scenario, useHook: () => T) {
+  const box: { current: T | null } = { current: null };
+  function Probe() {
+    box.current = useHook();
+    return null;
+  }
+  render(
+    <MockClerkProvider scenario={scenario}>
+      <Probe />
+    </MockClerkProvider>,
+  );
+  return () => {
+    if (!box.current) throw new Error('not rendered');
+    return box.current;
+  };
+}
+
+describe('useRevokeSession', () => {
+  it('goes idle → confirming → pending → done and sends one request for a double confirm', async () => {
+    server.use(clerkDelay('session.remove', 50));
+    const hook = mountHook<RevokeSession>(scenarios.manyAccounts(), () =>
+      useRevokeSession({ type: 'account', sessionId: 'sess_grace' }),
+    );
+    await waitFor(() => expect(hook().accountLabel).toBe('Grace Hopper'));
+    act(() => hook().requestConfirm());
+    expect(hook().status).toBe('confirming');
+    let results: boolean[] = [];
+    await act(async () => {
+      const first = hook().confirm();
+      const second = hook().confirm();
+      results = await Promise.all([first, second]);
+    });
+    expect(results).toEqual([true, false]);
+    expect(hook().status).toBe('done');
+    expect(calls.filter((call) => call.endsWith('/remove'))).toEqual(['POST /v1/client/sessions/sess_grace/remove']);
+  });
+
+  it('refuses the session in use unless a sign-out is asked for', async () => {
+    const hook = mountHook<RevokeSession>(scenarios.manyAccounts(), () =>
+      useRevokeSession({ type: 'account', sessionId: 'sess_ada' }),
+    );
+    await waitFor(() => expect(hook().isCurrent).toBe(true));
+    expect(hook().refusal).toBe('current-session');
+    act(() => hook().requestConfirm());
+    expect(hook().status).toBe('idle');
+    await act(async () => {
+      expect(await hook().confirm()).toBe(false);
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('keeps the error, and a retry succeeds', async () => {
+    server.use(clerkFailure('session.remove', 'network', { once: true }));
+    const hook = mountHook<RevokeSession>(scenarios.manyAccounts(), () =>
+      useRevokeSession({ type: 'account', sessionId: 'sess_alan' }),
+    );
+    await waitFor(() => expect(hook().accountLabel).toBe('Alan Turing'));
+    await act(async () => {
+      await hook().confirm();
+    });
+    expect(hook()).toMatchObject({ status: 'error', error: { code: 'network_error', retryable: true } });
+    await act(async () => {
+      await hook().confirm();
+    });
+    expect(hook().status).toBe('done');
+  });
+});
+
+describe('useAuthFetch', () => {
+  it('sends the session token as a Bearer header and retries once with a fresh token on 401', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get('https://api.example.test/me', ({ request }) => {
+        seen.push(request.headers.get('authorization') ?? '');
+        return seen.length === 1 ? new HttpResponse(null, { status: 401 }) : HttpResponse.json({ ok: true });
+      }),
+    );
+    const hook = mountHook(scenarios.oneAccount(), () => useAuthFetch());
+    await waitFor(() => expect(hook()).toBeTypeOf('function'));
+    let status = 0;
+    await act(async () => {
+      status = (await hook()('https://api.example.test/me')).status;
+    });
+    expect(status).toBe(200);
+    expect(seen).toHaveLength(2);
+    expect(seen.every((header) => /^Bearer [\w-]+\.[\w-]+\./.test(header))).toBe(true);
+    expect(calls).toContain('POST /v1/client/sessions/sess_ada/tokens');
+  });
+
+  it('rejects with SignedOutError and sends nothing when signed out', async () => {
+    const hook = mountHook(scenarios.signedOut(), () => useAuthFetch());
+    await expect(hook()('https://api.example.test/me')).rejects.toBeInstanceOf(SignedOutError);
+    expect(calls.filter((call) => call.includes('example.test'))).toEqual([]);
+  });
+});
+
+describe('useSessionFreshness', () => {
+  it('reads factorVerificationAge, not the token age', async () => {
+    // oneAccount verified its first factor 5 minutes ago.
+    const fresh = mountHook<SessionFreshness>(scenarios.oneAccount(), () => useSessionFreshness({ maxAge: 10 }));
+    await waitFor(() => expect(fresh().status).toBe('fresh'));
+    expect(fresh().ageMinutes).toBe(5);
+  });
+
+  it('is stale past maxAge, and for a second factor never verified', async () => {
+    const stale = mountHook<SessionFreshness>(scenarios.oneAccount(), () => useSessionFreshness({ maxAge: 1 }));
+    await waitFor(() => expect(stale().status).toBe('stale'));
+    const mfa = mountHook<SessionFreshness>(scenarios.oneAccount(), () =>
+      useSessionFreshness({ maxAge: 60, level: 'second_factor' }),
+    );
+    await waitFor(() => expect(mfa().status).toBe('stale'));
+    expect(mfa().ageMinutes).toBeNull();
+  });
+});
