@@ -27,20 +27,22 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+/** Renders `run` (which calls hooks) as a component body and keeps its latest return value. */
+function HookProbe({ run, into }: { run: () => unknown; into: { current: unknown } }) {
+  into.current = run();
+  return null;
+}
+
 function mountHook<T>(scenario: Scenario, useHook: () => T) {
-  const box: { current: T | null } = { current: null };
-  function Probe() {
-    box.current = useHook();
-    return null;
-  }
+  const box: { current: unknown } = { current: null };
   render(
     <MockClerkProvider scenario={scenario}>
-      <Probe />
+      <HookProbe run={useHook} into={box} />
     </MockClerkProvider>,
   );
   return () => {
-    if (!box.current) throw new Error('not rendered');
-    return box.current;
+    if (box.current === null) throw new Error('not rendered');
+    return box.current as T;
   };
 }
 
