@@ -3,8 +3,8 @@ import { type ElementType, useCallback, useEffect, useId, useLayoutEffect, useRe
 import type { DeviceSummary } from '../headless/summaries';
 import { useActiveDevices } from '../headless/useActiveDevices';
 import { DeviceRow, type IpAddressDisplay } from './DeviceRow';
-import { cn } from './parts/cn';
 import { Announcer } from './parts/Announcer';
+import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 import { Skeleton } from './parts/Skeleton';
 import { useKit } from './SessionKitProvider';
@@ -181,10 +181,7 @@ export function ActiveDevices({
 
       {status === 'ready' ? (
         <>
-          <ul
-            data-slot="list"
-            className={cn('csk:flex csk:flex-col csk:divide-y csk:divide-border', classNames.list)}
-          >
+          <ul data-slot="list" className={cn('csk:flex csk:flex-col csk:divide-y csk:divide-border', classNames.list)}>
             {devices.devices.map((device) => (
               <DeviceRow
                 key={device.id}
@@ -200,11 +197,7 @@ export function ActiveDevices({
             ))}
           </ul>
           {others.length === 0 ? (
-            <p
-              id={emptyId}
-              data-slot="empty"
-              className={cn('csk:text-sm csk:text-muted-foreground', classNames.empty)}
-            >
+            <p id={emptyId} data-slot="empty" className={cn('csk:text-sm csk:text-muted-foreground', classNames.empty)}>
               {messages.devices.empty}
             </p>
           ) : null}

@@ -15,13 +15,13 @@ import { useKit } from './SessionKitProvider';
 export type IpAddressDisplay = boolean | 'masked';
 
 /**
- * The name of a device in the UI and in the confirmation ("Safari 19, iPhone"): browser and device type joined
- * the locale's way, or "Unknown device" when Clerk reported neither.
+ * The name of a device in the UI and in the confirmation ("Safari 19 · iPhone"), or "Unknown device" when Clerk
+ * reported neither browser nor device. The middle dot is language-neutral: `Intl.ListFormat` would say "Safari
+ * and iPhone" in some locales (Arabic "و"), which names two things instead of one.
  */
 export function deviceLabel(device: DeviceSummary, messages: Messages): string {
   const parts = [device.browser, device.deviceType].filter((part): part is string => Boolean(part));
-  if (parts.length === 0) return messages.devices.unknownDevice;
-  return new Intl.ListFormat(messages.locale, { style: 'short', type: 'unit' }).format(parts);
+  return parts.length === 0 ? messages.devices.unknownDevice : parts.join(' · ');
 }
 
 /** Props of {@link DeviceRow}. Every prop is a primitive or a stable reference, so `memo` can skip the row. */
@@ -56,7 +56,10 @@ export const DeviceRow = memo(function DeviceRow({
   const label = deviceLabel(device, messages);
   const { id } = device;
   // Revoking through the list (not the bare resource) lets the list drop the row once Clerk confirmed.
-  const target = useMemo<RevokeTarget>(() => ({ type: 'device', session: { id, revoke: () => revoke(id) } }), [id, revoke]);
+  const target = useMemo<RevokeTarget>(
+    () => ({ type: 'device', session: { id, revoke: () => revoke(id) } }),
+    [id, revoke],
+  );
   const handleRevoked = useCallback(() => onRevoked(id, label), [id, label, onRevoked]);
   const ip =
     device.ipAddress && showIpAddress
@@ -86,7 +89,9 @@ export const DeviceRow = memo(function DeviceRow({
           <span className="csk:min-w-0 csk:font-medium csk:wrap-anywhere">{label}</span>
           {device.isCurrent ? <Badge tone="primary">{messages.thisDevice}</Badge> : null}
         </p>
-        {kindAndOs ? <p className="csk:mt-0.5 csk:text-sm csk:text-muted-foreground csk:wrap-anywhere">{kindAndOs}</p> : null}
+        {kindAndOs ? (
+          <p className="csk:mt-0.5 csk:text-sm csk:text-muted-foreground csk:wrap-anywhere">{kindAndOs}</p>
+        ) : null}
         <dl
           data-slot="meta"
           className={cn(
@@ -121,7 +126,8 @@ export const DeviceRow = memo(function DeviceRow({
         <div data-slot="revoke" className={cn('csk:ms-auto csk:shrink-0', revokeClassName)}>
           <RevokeButton target={target} label={label} onRevoked={handleRevoked}>
             {messages.revoke.deviceAction}
-            <span className="csk:sr-only">: {label}</span>
+            {/* Names the device for screen readers, so 30 buttons are not all just "Sign out device". */}
+            <span className="csk:sr-only"> ({label})</span>
           </RevokeButton>
         </div>
       )}

@@ -1,0 +1,519 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http } from 'msw';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { ActiveDevices } from '../src/components/ActiveDevices';
+import {
+  clerkDelay,
+  clerkFailure,
+  device,
+  deviceFor,
+  SCENARIO_NOW,
+  type ScenarioDevice,
+  scenario,
+  scenarios,
+  session,
+  user,
+} from '../src/testing';
+
+const MINUTE = 60_000;
+const ago = (minutes: number) => new Date(SCENARIO_NOW.getTime() - minutes * MINUTE);
+
+/** Ada on this Windows/Firefox desktop plus `others`. */
+function adaWith(others: ScenarioDevice[]) {
+  const current = session({
+    id: 'sess_ada',
+    user: user({ id: 'user_ada', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }),
+  });
+  return scenario({
+    sessions: [current],
+    devices: [
+      deviceFor(current, { browserName: 'Firefox', browserVersion: '145.0', deviceType: 'Windows' }),
+      ...others,
+    ],
+  });
+}
+
+const browsers = [
+  { browserName: 'Chrome', browserVersion: '142.0.1', deviceType: 'Macintosh', isMobile: false },
+  { browserName: 'Safari', browserVersion: '19.1', deviceType: 'iPhone', isMobile: true },
+  { browserName: 'Edge', browserVersion: '141.0', deviceType: 'Windows', isMobile: false },
+  { browserName: 'Chrome', browserVersion: '141.0', deviceType: 'Android', isMobile: true },
+  { browserName: 'Safari', browserVersion: '18.4', deviceType: 'iPad', isMobile: true },
+  { browserName: 'Firefox', browserVersion: '144.0', deviceType: 'Linux', isMobile: false },
+];
+const cities = [
+  ['London', 'GB'],
+  ['Paris', 'FR'],
+  ['Tokyo', 'JP'],
+  ['Lagos', 'NG'],
+  ['São Paulo', 'BR'],
+] as const;
+
+/** 33 other devices, built with `device()`: a list long enough to scroll and to measure. */
+const manyOthers = Array.from({ length: 33 }, (_, index) => {
+  const [city, country] = cities[index % cities.length] ?? ['London', 'GB'];
+  return device({
+    id: `sess_many_${String(index).padStart(2, '0')}`,
+    lastActiveAt: ago(10 + index * 97),
+    latestActivity: {
+      ...browsers[index % browsers.length],
+      city,
+      country,
+      ipAddress: `203.0.113.${index + 10}`,
+    },
+  });
+});
+
+/** Counts the revoke requests Clerk receives; the handler falls through to the mock's normal answer. */
+const revokeRequests = { count: 0 };
+const countRevokes = http.post('*/v1/me/sessions/:sessionId/revoke', () => {
+  revokeRequests.count += 1;
+  return undefined;
+});
+
+const meta = {
+  title: 'Components/ActiveDevices',
+  component: ActiveDevices,
+  parameters: {
+    docs: {
+      description: {
+        component: [
+          "The signed-in user's sessions on every device (`user.getSessions()`): this device first, then the others by",
+          'last activity, each with its browser, device, OS, location, IP address (masked by default) and last',
+          'activity, and a button to sign it out. Under the list, a button signs out of every other device.',
+          '',
+          'Clerk answers `[]` when this request fails, and a successful answer always contains the current session, so an',
+          'empty answer is shown as an error with a retry, never as "no other device is signed in".',
+          '',
+          '```tsx',
+          "import { ActiveDevices } from 'clerk-session-kit';",
+          '',
+          '<ActiveDevices />',
+          "<ActiveDevices showIpAddress={false} hideSignOutAll classNames={{ row: 'py-4' }} />",
+          '```',
+          '',
+          'Slots (`classNames` key → `data-slot`): `root`, `header`, `list`, `row`, `device`, `meta`, `revoke`,',
+          '`signOutAll` (`sign-out-all`), `error`, `empty`. `data-state` on the root: `loading | ready | error | signed-out`.',
+        ].join('\n'),
+      },
+    },
+  },
+} satisfies Meta<typeof ActiveDevices>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const screen = (canvasElement: HTMLElement) => ({
+  canvas: within(canvasElement),
+  body: within(canvasElement.ownerDocument.body),
+  root: () => canvasElement.querySelector<HTMLElement>('[data-slot="root"]'),
+  rows: () => Array.from(canvasElement.querySelectorAll<HTMLElement>('[data-slot="row"]')),
+});
+
+/** Opens the confirmation for one device and confirms it with the mouse. */
+async function revokeWithMouse(canvasElement: HTMLElement, name: RegExp) {
+  const { canvas, body } = screen(canvasElement);
+  await userEvent.click(await canvas.findByRole('button', { name }));
+  const dialog = await body.findByRole('alertdialog');
+  await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+  return dialog;
+}
+
+export const SeveralDevices: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  play: async ({ canvasElement }) => {
+    const { canvas, root, rows } = screen(canvasElement);
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'ready'));
+    await expect(canvas.getByRole('heading', { name: 'Active devices' })).toBeVisible();
+    const list = rows();
+    await expect(list).toHaveLength(4);
+    // This device first, badged, and without a button to sign itself out.
+    const first = within(list[0] as HTMLElement);
+    await expect(first.getByText('Firefox 145 · Windows')).toBeVisible();
+    await expect(first.getByText('This device')).toBeVisible();
+    await expect(first.queryByRole('button')).toBeNull();
+    // Then by last activity: the phone (2 hours ago), the laptop (yesterday), the unknown device (6 days ago).
+    const phone = within(list[1] as HTMLElement);
+    await expect(phone.getByText('Safari 19 · iPhone')).toBeVisible();
+    await expect(phone.getByText('Mobile · iOS')).toBeVisible();
+    await expect(phone.getByText('Paris, FR')).toBeVisible();
+    await expect(phone.getByText('192.0.2.•••')).toBeVisible();
+    await expect(phone.getByText('2 hours ago')).toHaveAttribute('datetime', ago(120).toISOString());
+    await expect(within(list[2] as HTMLElement).getByText('Chrome 142 · Macintosh')).toBeVisible();
+    await expect(within(list[3] as HTMLElement).getByText('Unknown device')).toBeVisible();
+    await expect(canvas.getAllByRole('button', { name: /^Sign out device/ })).toHaveLength(3);
+    await expect(canvas.getByRole('button', { name: 'Sign out of all other devices' })).toBeVisible();
+    await expect(canvas.queryByText('No other device is signed in.')).toBeNull();
+  },
+};
+
+/** Clerk itself is still loading. */
+export const Loading: Story = {
+  parameters: { clerk: scenarios.loading() },
+  play: async ({ canvasElement }) => {
+    const { root } = screen(canvasElement);
+    await expect(root()).toHaveAttribute('aria-busy', 'true');
+    await expect(root()).toHaveAttribute('data-state', 'loading');
+    await expect(canvasElement.querySelectorAll('[data-slot="skeleton"]').length).toBeGreaterThan(0);
+  },
+};
+
+/** Clerk is loaded, the device list is still on its way. */
+export const LoadingDevices: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkDelay('user.getSessions', 'infinite')],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, root } = screen(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'Active devices' })).toBeVisible();
+    await expect(root()).toHaveAttribute('aria-busy', 'true');
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
+export const SignedOut: Story = {
+  parameters: { clerk: scenarios.signedOut() },
+  play: async ({ canvasElement }) => {
+    const { canvas, root } = screen(canvasElement);
+    await expect(await canvas.findByText('You are signed out.')).toBeVisible();
+    await expect(root()).toHaveAttribute('data-state', 'signed-out');
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
+export const OnlyThisDevice: Story = {
+  parameters: { clerk: scenarios.oneAccount() },
+  play: async ({ canvasElement }) => {
+    const { canvas, rows } = screen(canvasElement);
+    const empty = await canvas.findByText('No other device is signed in.');
+    await expect(rows()).toHaveLength(1);
+    await expect(canvas.getByText('This device')).toBeVisible();
+    // The sign-out-all button stays (focus has somewhere to be) but is disabled, and says why.
+    const button = canvas.getByRole('button', { name: 'Sign out of all other devices' });
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toHaveAccessibleDescription('No other device is signed in.');
+    await expect(button.getAttribute('aria-describedby')).toBe(empty.id);
+    await userEvent.click(button);
+    await expect(within(canvasElement.ownerDocument.body).queryByRole('alertdialog')).toBeNull();
+  },
+};
+
+export const ManyDevices: Story = {
+  parameters: { clerk: adaWith(manyOthers) },
+  play: async ({ canvasElement }) => {
+    const { canvas, rows } = screen(canvasElement);
+    await canvas.findByText('Firefox 145 · Windows');
+    await expect(rows()).toHaveLength(34);
+    await expect(canvas.getAllByRole('button', { name: /^Sign out device/ })).toHaveLength(33);
+    await expect(rows()[0]).toHaveAttribute('data-current', 'true');
+  },
+};
+
+export const RevokeDevice: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  play: async ({ canvasElement }) => {
+    const { canvas, body, rows } = screen(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out device (Safari 19 · iPhone)' }));
+    const dialog = await body.findByRole('alertdialog', { name: 'Sign out Safari 19 · iPhone?' });
+    await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(canvas.queryByText('Safari 19 · iPhone')).toBeNull());
+    await expect(rows()).toHaveLength(3);
+    await expect(canvas.getByText('Safari 19 · iPhone was signed out.')).toBeInTheDocument();
+    // The row is gone: focus goes to the next device's button, not to the page.
+    const laptop = canvas.getByRole('button', { name: 'Sign out device (Chrome 142 · Macintosh)' });
+    await waitFor(() => expect(laptop).toHaveFocus());
+    // The sign-out-all count follows the list.
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out of all other devices' }));
+    await expect(await body.findByRole('alertdialog', { name: 'Sign out of 2 other devices?' })).toBeVisible();
+  },
+};
+
+export const RevokePending: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkDelay('session.revoke', 'infinite')],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    const dialog = await revokeWithMouse(canvasElement, /Safari 19 · iPhone/);
+    const confirm = within(dialog).getByRole('button', { name: 'Sign out' });
+    await waitFor(() => expect(confirm).toHaveAttribute('aria-busy', 'true'));
+    // Escape and Cancel do nothing while Clerk works; the row stays until Clerk answers.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await expect(dialog).toBeVisible();
+    await expect(canvas.getByText('Safari 19 · iPhone')).toBeInTheDocument();
+  },
+};
+
+/** Shared by the failure stories: the row stays, the failure is announced, and a retry succeeds. */
+const failureThenRetry =
+  (reason: RegExp) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const { canvas, rows } = screen(canvasElement);
+    await revokeWithMouse(canvasElement, /Safari 19 · iPhone/);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not sign out Safari 19 · iPhone.');
+    await expect(alert).toHaveTextContent(reason);
+    await expect(rows()).toHaveLength(4);
+    await expect(canvas.getByText('Safari 19 · iPhone')).toBeVisible();
+    await expect(canvas.queryByText(/was signed out/)).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await expect(canvas.getByText('Safari 19 · iPhone was signed out.')).toBeInTheDocument();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  };
+
+export const RevokeFailureServerError: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkFailure('session.revoke', { status: 500 }, { once: true })],
+  },
+  play: failureThenRetry(/Something went wrong on our side/),
+};
+
+export const RevokeFailureForbidden: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkFailure('session.revoke', { status: 403 }, { once: true })],
+  },
+  play: failureThenRetry(/not authorized/),
+};
+
+export const RevokeFailureNetwork: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkFailure('session.revoke', 'network', { once: true })],
+  },
+  play: failureThenRetry(/Could not reach Clerk/),
+};
+
+export const LoadFailure: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkFailure('user.getSessions', { status: 500 }, { once: true })],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, root, rows } = screen(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not load your devices.');
+    await expect(root()).toHaveAttribute('data-state', 'error');
+    // A failed request is never shown as "no other devices", nor offers to sign out of them.
+    await expect(canvas.queryByText('No other device is signed in.')).toBeNull();
+    await expect(canvas.queryByRole('button', { name: /Sign out/ })).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await expect(root()).toHaveAttribute('data-state', 'ready');
+  },
+};
+
+export const IpAddressShown: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  args: { showIpAddress: true },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('192.0.2.55')).toBeVisible();
+  },
+};
+
+export const IpAddressMasked: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  args: { showIpAddress: 'masked' },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    await expect(await canvas.findByText('192.0.2.•••')).toBeVisible();
+    await expect(canvas.queryByText('192.0.2.55')).toBeNull();
+  },
+};
+
+export const IpAddressHidden: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  args: { showIpAddress: false },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    await canvas.findByText('Safari 19 · iPhone');
+    await expect(canvas.queryByText(/192\.0\.2/)).toBeNull();
+    await expect(canvas.queryByText(/198\.51\.100/)).toBeNull();
+  },
+};
+
+export const LongDeviceNames: Story = {
+  parameters: {
+    clerk: adaWith([
+      device({
+        id: 'sess_long',
+        latestActivity: {
+          browserName: 'Microsoft Edge WebView2 Embedded Runtime for Enterprise Kiosks',
+          browserVersion: '141.0.3537.99',
+          deviceType: 'SamsungGalaxyZFold7UltraDeveloperEditionWithAnExtremelyLongModelName',
+          isMobile: true,
+          city: 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch',
+          country: 'GB',
+          ipAddress: '2001:db8:85a3:8d3:1319:8a2e:370:7348',
+        },
+      }),
+    ]),
+    mobile: true,
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    const [name] = await canvas.findAllByText(/Microsoft Edge WebView2/);
+    await expect(canvas.getByText('2001:db8:85a3:••••')).toBeVisible();
+    // Nothing pushes the card wider than its column.
+    const root = canvasElement.querySelector('[data-slot="root"]') as HTMLElement;
+    await expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+    await expect(name?.getBoundingClientRect().right).toBeLessThanOrEqual(root.getBoundingClientRect().right);
+  },
+};
+
+export const Dark: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText('Safari 19 · iPhone');
+    await expect(canvasElement.ownerDocument.documentElement).toHaveClass('dark');
+  },
+};
+
+export const RightToLeft: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'الأجهزة النشطة' })).toBeVisible();
+    await expect(await canvas.findByText('هذا الجهاز')).toBeVisible();
+    // The revoke buttons sit at the inline end, which is the left in Arabic.
+    const row = screen(canvasElement).rows()[1] as HTMLElement;
+    const button = within(row).getByRole('button');
+    const name = within(row).getByText(/^Safari 19/);
+    await expect(button.getBoundingClientRect().right).toBeLessThan(name.getBoundingClientRect().left);
+  },
+};
+
+export const Mobile: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    mobile: true,
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    await canvas.findByText('Safari 19 · iPhone');
+    const root = canvasElement.querySelector('[data-slot="root"]') as HTMLElement;
+    await expect(root.getBoundingClientRect().width).toBeLessThanOrEqual(360);
+    await expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+  },
+};
+
+/** Keyboard only: Tab, Enter, Escape. Focus never gets lost, also when the focused row goes away. */
+export const KeyboardOnly: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  play: async ({ canvasElement }) => {
+    const { canvas, body, rows } = screen(canvasElement);
+    await canvas.findByText('Safari 19 · iPhone');
+    // This device has no button, so the first Tab stop is the phone's.
+    await userEvent.tab();
+    const phone = canvas.getByRole('button', { name: 'Sign out device (Safari 19 · iPhone)' });
+    await expect(phone).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    let dialog = await body.findByRole('alertdialog', { name: 'Sign out Safari 19 · iPhone?' });
+    await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(body.queryByRole('alertdialog')).toBeNull());
+    await expect(phone).toHaveFocus();
+    await expect(rows()).toHaveLength(4);
+
+    await userEvent.keyboard('{Enter}');
+    dialog = await body.findByRole('alertdialog', { name: 'Sign out Safari 19 · iPhone?' });
+    await userEvent.tab();
+    await expect(within(dialog).getByRole('button', { name: 'Sign out' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    // Focus moves on to the next device.
+    const laptop = canvas.getByRole('button', { name: 'Sign out device (Chrome 142 · Macintosh)' });
+    await waitFor(() => expect(laptop).toHaveFocus());
+
+    // The last row: focus falls back to the previous device.
+    await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Sign out device (Unknown device)' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await body.findByRole('alertdialog', { name: 'Sign out Unknown device?' });
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(laptop).toHaveFocus());
+
+    // The only one left: focus goes to the title, and the list says no other device is signed in.
+    await userEvent.keyboard('{Enter}');
+    await body.findByRole('alertdialog', { name: 'Sign out Chrome 142 · Macintosh?' });
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Active devices' })).toHaveFocus());
+    await expect(canvas.getByText('No other device is signed in.')).toBeVisible();
+  },
+};
+
+/** A double click on the confirmation sends exactly one request to Clerk. */
+export const DoubleClickSendsOneRequest: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [countRevokes],
+  },
+  play: async ({ canvasElement }) => {
+    revokeRequests.count = 0;
+    const { canvas, body, rows } = screen(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /Safari 19 · iPhone/ }));
+    const dialog = await body.findByRole('alertdialog');
+    await userEvent.dblClick(within(dialog).getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await expect(revokeRequests.count).toBe(1);
+  },
+};
+
+export const SignOutAllOtherDevices: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  play: async ({ canvasElement }) => {
+    const { canvas, body, rows } = screen(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out of all other devices' }));
+    const dialog = await body.findByRole('alertdialog', { name: 'Sign out of 3 other devices?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await waitFor(() => expect(canvas.getByText('Signed out of 3 sessions.')).toBeInTheDocument());
+    await expect(canvas.getByText('No other device is signed in.')).toBeVisible();
+    const button = canvas.getByRole('button', { name: 'Sign out of all other devices' });
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toHaveFocus();
+  },
+};
+
+export const SignOutAllPartialFailure: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkFailure('session.revoke', { status: 500 }, { sessionId: 'sess_ada_laptop', once: true })],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, body, rows } = screen(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out of all other devices' }));
+    const dialog = await body.findByRole('alertdialog', { name: 'Sign out of 3 other devices?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('1 of 3 could not be signed out.');
+    // Only what Clerk confirmed left the list.
+    await expect(rows()).toHaveLength(2);
+    await expect(canvas.getByText('Chrome 142 · Macintosh')).toBeVisible();
+    await expect(canvas.queryByText('Signed out of 3 sessions.')).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await expect(canvas.getByText('Signed out of 1 session.')).toBeInTheDocument();
+  },
+};
+
+export const WithoutSignOutAll: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  args: { hideSignOutAll: true },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    await canvas.findByText('Safari 19 · iPhone');
+    await expect(canvas.queryByRole('button', { name: 'Sign out of all other devices' })).toBeNull();
+  },
+};
