@@ -38,6 +38,7 @@ export type PathPredicate = (path: string) => boolean;
 const PLAIN_PATH = /^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9_~.-]+)*\/?$/;
 const NEXT_DATA = /^\/_next\/data\/[^/]+(\/.*?)\.json$/;
 const RSC_TRANSPORT = /^(.*?)(?:\.segments\/.+\.segment\.rsc|\.rsc)$/s;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point of this pattern.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g;
 const ENCODED_SEPARATOR = /%(?:2f|5c)/i;
 const ENCODED = /%[0-9a-f]{2}/i;

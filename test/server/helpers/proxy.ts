@@ -31,14 +31,20 @@ export type Outcome =
 
 export async function outcome(response: Response): Promise<Outcome> {
   const location = response.headers.get('location');
-  if (location && response.status >= 300 && response.status < 400) return { kind: 'redirect', location: new URL(location, ORIGIN) };
+  if (location && response.status >= 300 && response.status < 400)
+    return { kind: 'redirect', location: new URL(location, ORIGIN) };
   if (response.headers.get('x-middleware-rewrite') || response.headers.get('x-middleware-next')) {
     // An empty forwarded value carries no identity, exactly like an absent one.
     return { kind: 'allowed', forwardedUserId: response.headers.get('x-middleware-request-x-user-id') || null };
   }
   if (response.headers.get('content-type')?.includes('application/json')) {
     const body = (await response.json()) as { error?: { code?: string } };
-    return { kind: 'json', status: response.status, code: body.error?.code ?? '', wwwAuthenticate: response.headers.get('www-authenticate') };
+    return {
+      kind: 'json',
+      status: response.status,
+      code: body.error?.code ?? '',
+      wwwAuthenticate: response.headers.get('www-authenticate'),
+    };
   }
   return { kind: 'status', status: response.status };
 }

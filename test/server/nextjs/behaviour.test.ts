@@ -13,7 +13,12 @@ const signInRedirect = (path: string) => ({
   location: new URL(`/sign-in?redirect_url=${encodeURIComponent(`${ORIGIN}${path}`)}`, ORIGIN),
 });
 const unauthenticated = { kind: 'json', status: 401, code: 'unauthenticated', wwwAuthenticate: 'Bearer' };
-const forbidden = { kind: 'json', status: 403, code: 'forbidden', wwwAuthenticate: 'Bearer error="insufficient_scope"' };
+const forbidden = {
+  kind: 'json',
+  status: 403,
+  code: 'forbidden',
+  wwwAuthenticate: 'Bearer error="insufficient_scope"',
+};
 
 describe('signed out', () => {
   it('opens public pages and public APIs', async () => {
@@ -91,7 +96,10 @@ describe('organization roles', () => {
 
   it('supports permission and claim predicates', async () => {
     const { proxy: byClaim, tokens: t } = createFixture({
-      admin: { routes: ['/admin/**', '/api/admin/**'], check: (s) => s.orgSlug === 'acme' && s.orgRole === 'org:admin' },
+      admin: {
+        routes: ['/admin/**', '/api/admin/**'],
+        check: (s) => s.orgSlug === 'acme' && s.orgRole === 'org:admin',
+      },
     });
     expect((await outcome(await callProxy(byClaim, '/api/admin', { token: t.admin }))).kind).toBe('allowed');
     expect(await outcome(await callProxy(byClaim, '/api/admin', { token: t.nonAdmin }))).toEqual(forbidden);
@@ -132,7 +140,11 @@ describe('recent sign-in (maxAuthAge from fva, not iat)', () => {
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
       error: { code: 'reverification_required', message: expect.any(String) },
-      clerk_error: { type: 'forbidden', reason: 'reverification-error', metadata: { reverification: { level: 'first_factor', afterMinutes: 10 } } },
+      clerk_error: {
+        type: 'forbidden',
+        reason: 'reverification-error',
+        metadata: { reverification: { level: 'first_factor', afterMinutes: 10 } },
+      },
     });
   });
 

@@ -88,7 +88,10 @@ describe('bypass class: HEAD, OPTIONS and other methods', () => {
     expect(await escapes(attempts)).toEqual([]);
   });
   it('answers an unauthenticated API preflight with 401 JSON, not a redirect', async () => {
-    expect(await attempt({ path: '/api/me', who: 'signedOut', method: 'OPTIONS' })).toMatchObject({ kind: 'json', status: 401 });
+    expect(await attempt({ path: '/api/me', who: 'signedOut', method: 'OPTIONS' })).toMatchObject({
+      kind: 'json',
+      status: 401,
+    });
   });
 });
 
@@ -102,7 +105,9 @@ describe('bypass class: spoofed x-user-id', () => {
     expect(response.headers.get('x-middleware-request-x-user-id')).toBe('user_member');
   });
   it('strips a client-sent id on public routes, where nobody is signed in', async () => {
-    const response = await callProxy(proxy, '/api/public', { headers: { ...spoof, 'user-agent': 'test', accept: '*/*' } });
+    const response = await callProxy(proxy, '/api/public', {
+      headers: { ...spoof, 'user-agent': 'test', accept: '*/*' },
+    });
     expect(await outcome(response.clone())).toEqual({ kind: 'allowed', forwardedUserId: null });
     const kept = response.headers.get('x-middleware-override-headers')?.split(',') ?? [];
     expect(kept.length).toBeGreaterThan(0);
@@ -121,8 +126,12 @@ describe('bypass class: spoofed x-user-id', () => {
 
 describe('bypass class: x-middleware-subrequest (CVE-2025-29927)', () => {
   const values = [
-    'middleware', 'proxy', 'middleware:middleware:middleware:middleware:middleware', 'proxy:proxy:proxy:proxy:proxy',
-    'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware', 'pages/_middleware',
+    'middleware',
+    'proxy',
+    'middleware:middleware:middleware:middleware:middleware',
+    'proxy:proxy:proxy:proxy:proxy',
+    'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware',
+    'pages/_middleware',
   ];
   it('is ignored: protected routes stay protected', async () => {
     const attempts = values.flatMap((value) => [
@@ -153,11 +162,14 @@ describe('bypass class: X-Forwarded-Host and Host', () => {
   it('keeps a path that looks like a host a path in redirect_url', async () => {
     const result = await attempt({ path: '//evil.example/x', who: 'signedOut' });
     expect(result.kind).toBe('redirect');
-    if (result.kind === 'redirect') expect(new URL(result.location.searchParams.get('redirect_url') ?? '').origin).toBe(ORIGIN);
+    if (result.kind === 'redirect')
+      expect(new URL(result.location.searchParams.get('redirect_url') ?? '').origin).toBe(ORIGIN);
   });
   it('accepts a forwarded host listed in trustedHosts for Clerk, still never in our redirect', async () => {
     const { proxy: trusting } = createFixture({ trustedHosts: ['app.example.com'] });
-    const result = await outcome(await callProxy(trusting, '/dashboard', { headers: { 'x-forwarded-host': 'app.example.com' } }));
+    const result = await outcome(
+      await callProxy(trusting, '/dashboard', { headers: { 'x-forwarded-host': 'app.example.com' } }),
+    );
     expect(result.kind).toBe('redirect');
     if (result.kind === 'redirect') expect(result.location.origin).toBe(ORIGIN);
   });
@@ -170,9 +182,27 @@ describe('bypass class: the recommended config.matcher (compiled by Next.js)', (
   };
   const ours = runsProxy(recommendedMatcher);
   const fileLooking = [
-    '/admin/x.png', '/admin/x.html', '/admin/x.htm', '/admin/report.csv', '/admin/app.js', '/admin/x.css', '/admin/x.svg',
-    '/admin/x.ico', '/admin/x.zip', '/admin/x.docx', '/admin/x.xlsx', '/admin/x.woff2', '/admin/x.webmanifest', '/dashboard/x.jpg',
-    '/api/admin/x.json', '/admin/%0A', '/admin/x%0A.png', '/_next/data/b/admin.json', '/admin.rsc', '/ADMIN/x.png', '/admin/_next/static/x',
+    '/admin/x.png',
+    '/admin/x.html',
+    '/admin/x.htm',
+    '/admin/report.csv',
+    '/admin/app.js',
+    '/admin/x.css',
+    '/admin/x.svg',
+    '/admin/x.ico',
+    '/admin/x.zip',
+    '/admin/x.docx',
+    '/admin/x.xlsx',
+    '/admin/x.woff2',
+    '/admin/x.webmanifest',
+    '/dashboard/x.jpg',
+    '/api/admin/x.json',
+    '/admin/%0A',
+    '/admin/x%0A.png',
+    '/_next/data/b/admin.json',
+    '/admin.rsc',
+    '/ADMIN/x.png',
+    '/admin/_next/static/x',
   ];
   it('runs the proxy on file-looking paths under protected prefixes', () => {
     expect(fileLooking.filter((p) => !ours(p))).toEqual([]);
@@ -193,9 +223,48 @@ describe('property: random paths under protected prefixes', () => {
   const prefixes = ['/dashboard', '/admin', '/api/me', '/api/admin', '/settings'];
   const publicRoutes = new Set(['/', '/about', '/api/public']);
   const piece = fc.oneof(
-    fc.constantFrom('/', '//', '.', '..', '%2e', '%2E%2e', '%2f', '%5c', '\\', '%25', '%252e', '%00', '%0a', '%0d', '%09', '%e2%80%a8',
-      '%e2%80%a9', '%e2%80%8b', '%c2%85', '%ef%bb%bf', ';', '?', '#', '.json', '.png', '.html', '.rsc', '.segments/', 'about', 'public',
-      'api', 'ADMIN', 'Dashboard', 'index', '_next', 'data', ' ', '%20', '~', '%7e'),
+    fc.constantFrom(
+      '/',
+      '//',
+      '.',
+      '..',
+      '%2e',
+      '%2E%2e',
+      '%2f',
+      '%5c',
+      '\\',
+      '%25',
+      '%252e',
+      '%00',
+      '%0a',
+      '%0d',
+      '%09',
+      '%e2%80%a8',
+      '%e2%80%a9',
+      '%e2%80%8b',
+      '%c2%85',
+      '%ef%bb%bf',
+      ';',
+      '?',
+      '#',
+      '.json',
+      '.png',
+      '.html',
+      '.rsc',
+      '.segments/',
+      'about',
+      'public',
+      'api',
+      'ADMIN',
+      'Dashboard',
+      'index',
+      '_next',
+      'data',
+      ' ',
+      '%20',
+      '~',
+      '%7e',
+    ),
     fc.string({ unit: 'grapheme-ascii', maxLength: 4 }).map(encodeURIComponent),
     fc.string({ unit: 'binary', maxLength: 3 }),
   );
@@ -229,7 +298,10 @@ describe('property: random paths under protected prefixes', () => {
         const result = await attempt({ path: raw, who: 'signedOut' });
         if (result.kind !== 'allowed') return;
         const routed = routedPath(raw);
-        expect(routed !== null && publicRoutes.has(routed), `${JSON.stringify(raw)} reached ${JSON.stringify(routed)}`).toBe(true);
+        expect(
+          routed !== null && publicRoutes.has(routed),
+          `${JSON.stringify(raw)} reached ${JSON.stringify(routed)}`,
+        ).toBe(true);
       }),
       { numRuns: 400 },
     );
@@ -243,7 +315,10 @@ describe('property: random paths under protected prefixes', () => {
         const result = await attempt({ path: raw, who: 'user' });
         if (result.kind !== 'allowed') return;
         const routed = routedPath(raw);
-        expect(routed === null || !isAdminRoute(routed), `${JSON.stringify(raw)} reached ${JSON.stringify(routed)}`).toBe(true);
+        expect(
+          routed === null || !isAdminRoute(routed),
+          `${JSON.stringify(raw)} reached ${JSON.stringify(routed)}`,
+        ).toBe(true);
       }),
       { numRuns: 400 },
     );

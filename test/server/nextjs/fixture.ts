@@ -1,5 +1,5 @@
 import '../helpers/env';
-import { sessionProxy, type SessionProxyOptions } from '../../../src/nextjs';
+import { type SessionProxyOptions, sessionProxy } from '../../../src/nextjs';
 import { createTestKeys, personas } from '../helpers/keys';
 
 /** One key pair, one set of tokens and the preset as the example app configures it. */

@@ -1,7 +1,14 @@
 import '../helpers/env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKeys, personas } from '../helpers/keys';
-import { buildExample, exampleEnv, type RawResponse, rawRequest, type RunningApp, startExample } from '../helpers/nextApp';
+import {
+  buildExample,
+  exampleEnv,
+  type RawResponse,
+  type RunningApp,
+  rawRequest,
+  startExample,
+} from '../helpers/nextApp';
 import { bypassClasses } from './bypassCases';
 
 // The integration runs unless SKIP_NEXT_E2E=1; CI sets REQUIRE_NEXT_E2E=1 so that skipping is an error there.
@@ -21,7 +28,13 @@ const auth = (who: Who): Record<string, string> =>
   who === 'signedOut' ? {} : { authorization: `Bearer ${who === 'user' ? tokens.user : tokens.admin}` };
 
 // Markers the example renders only on protected pages and APIs: seeing one means the request got in.
-const SIGNED_IN_MARKERS = ['data-page="dashboard"', 'data-page="admin"', 'data-page="admin-slug"', '"secret":"me"', '"secret":"admin"'];
+const SIGNED_IN_MARKERS = [
+  'data-page="dashboard"',
+  'data-page="admin"',
+  'data-page="admin-slug"',
+  '"secret":"me"',
+  '"secret":"admin"',
+];
 const ADMIN_MARKERS = ['data-page="admin"', 'data-page="admin-slug"', '"secret":"admin"'];
 const leaked = (response: RawResponse, markers: string[]) => markers.filter((m) => response.body.includes(m));
 
@@ -40,11 +53,19 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
   });
 
   describe('matrix: signed out / user / admin x page / API', () => {
-    const signInFor = (path: string) => `${app.origin}/sign-in?redirect_url=${encodeURIComponent(`${app.origin}${path}`)}`;
+    const signInFor = (path: string) =>
+      `${app.origin}/sign-in?redirect_url=${encodeURIComponent(`${app.origin}${path}`)}`;
     it('signed out: public page and API open, protected pages redirect, protected APIs answer 401 JSON', async () => {
       expect((await get('/')).body).toContain('data-page="home"');
       expect(JSON.parse((await get('/api/public')).body)).toEqual({ public: true, forwardedUserId: null });
-      for (const path of ['/dashboard', '/admin', '/admin/users/1', '/admin/x.png', '/admin/x.html', '/admin/report.csv']) {
+      for (const path of [
+        '/dashboard',
+        '/admin',
+        '/admin/users/1',
+        '/admin/x.png',
+        '/admin/x.html',
+        '/admin/report.csv',
+      ]) {
         const response = await get(path);
         // Next.js makes same-origin Location headers relative; resolve it as the browser does.
         const location = new URL(String(response.headers.location), app.origin).href;
@@ -72,14 +93,20 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
     it('admin: admin pages (including file-looking paths) and admin API open', async () => {
       expect((await get('/admin', 'admin')).body).toContain('data-page="admin"');
       expect((await get('/admin/reports/x.png', 'admin')).body).toContain('data-page="admin-slug"');
-      expect(JSON.parse((await get('/api/admin', 'admin')).body)).toEqual({ secret: 'admin', userId: 'user_admin', orgRole: 'org:admin' });
+      expect(JSON.parse((await get('/api/admin', 'admin')).body)).toEqual({
+        secret: 'admin',
+        userId: 'user_admin',
+        orgRole: 'org:admin',
+      });
     });
 
     it('admin with a stale sign-in: page goes to /reverify, API gets 403 reverification_required', async () => {
       const stale = { authorization: `Bearer ${tokens.staleAdmin}` };
       const page = await rawRequest(app.port, '/admin', { headers: stale });
       expect(page.status).toBe(307);
-      expect(new URL(String(page.headers.location), app.origin).href).toBe(`${app.origin}/reverify?redirect_url=${encodeURIComponent(`${app.origin}/admin`)}`);
+      expect(new URL(String(page.headers.location), app.origin).href).toBe(
+        `${app.origin}/reverify?redirect_url=${encodeURIComponent(`${app.origin}/admin`)}`,
+      );
       const api = await rawRequest(app.port, '/api/admin', { headers: stale });
       expect([api.status, JSON.parse(api.body).error.code]).toEqual([403, 'reverification_required']);
     });
@@ -95,11 +122,17 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
   describe('forwarded user id', () => {
     it('reaches /api/me and never appears in the browser response headers', async () => {
       const response = await get('/api/me', 'user', { 'x-user-id': 'user_admin' });
-      expect(JSON.parse(response.body)).toEqual({ secret: 'me', forwardedUserId: 'user_member', userId: 'user_member' });
+      expect(JSON.parse(response.body)).toEqual({
+        secret: 'me',
+        forwardedUserId: 'user_member',
+        userId: 'user_member',
+      });
       const headerText = JSON.stringify(response.headers).toLowerCase();
       expect(headerText).not.toContain('user_member');
       expect(headerText).not.toContain('user_admin');
-      expect(Object.keys(response.headers).filter((h) => h === 'x-user-id' || h.startsWith('x-middleware-request'))).toEqual([]);
+      expect(
+        Object.keys(response.headers).filter((h) => h === 'x-user-id' || h.startsWith('x-middleware-request')),
+      ).toEqual([]);
     });
     it('is stripped when a signed-out client sends it to a public API', async () => {
       const response = await get('/api/public', 'signedOut', { 'x-user-id': 'user_admin' });
@@ -118,7 +151,8 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
         const check = async (path: string, who: Who, markers: string[]) => {
           const response = await get(path, who);
           const found = leaked(response, markers);
-          if (found.length > 0 || response.status >= 500) escapes.push(`${who} ${path} -> ${response.status} ${found.join(',')}`);
+          if (found.length > 0 || response.status >= 500)
+            escapes.push(`${who} ${path} -> ${response.status} ${found.join(',')}`);
         };
         for (const path of signedOut) await check(path, 'signedOut', SIGNED_IN_MARKERS);
         for (const path of member) await check(path, 'user', ADMIN_MARKERS);
@@ -138,20 +172,34 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
       ];
       const escapes: string[] = [];
       for (const [headers, method] of variants) {
-        for (const path of ['/dashboard', '/admin', '/api/me', '/api/admin', '/dashboard.rsc', '/admin.rsc', '/admin?_rsc=1']) {
+        for (const path of [
+          '/dashboard',
+          '/admin',
+          '/api/me',
+          '/api/admin',
+          '/dashboard.rsc',
+          '/admin.rsc',
+          '/admin?_rsc=1',
+        ]) {
           const response = await get(path, 'signedOut', headers, method);
-          if (leaked(response, SIGNED_IN_MARKERS).length || response.status === 200) escapes.push(`${method} ${path} ${JSON.stringify(headers)} -> ${response.status}`);
+          if (leaked(response, SIGNED_IN_MARKERS).length || response.status === 200)
+            escapes.push(`${method} ${path} ${JSON.stringify(headers)} -> ${response.status}`);
         }
         for (const path of ['/admin', '/api/admin', '/admin.rsc']) {
           const response = await get(path, 'user', headers, method);
-          if (leaked(response, ADMIN_MARKERS).length || response.status === 200) escapes.push(`user ${method} ${path} ${JSON.stringify(headers)} -> ${response.status}`);
+          if (leaked(response, ADMIN_MARKERS).length || response.status === 200)
+            escapes.push(`user ${method} ${path} ${JSON.stringify(headers)} -> ${response.status}`);
         }
       }
       expect(escapes).toEqual([]);
     });
 
     it('x-middleware-subrequest does not skip the proxy', async () => {
-      for (const value of ['proxy:proxy:proxy:proxy:proxy', 'middleware:middleware:middleware:middleware:middleware', 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware']) {
+      for (const value of [
+        'proxy:proxy:proxy:proxy:proxy',
+        'middleware:middleware:middleware:middleware:middleware',
+        'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware',
+      ]) {
         const page = await get('/dashboard', 'signedOut', { 'x-middleware-subrequest': value });
         const api = await get('/api/admin', 'user', { 'x-middleware-subrequest': value });
         expect([page.status, leaked(page, SIGNED_IN_MARKERS), api.status]).toEqual([307, [], 403]);
@@ -159,7 +207,11 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
     });
 
     it('X-Forwarded-Host and Host cannot move the sign-in redirect off this origin', async () => {
-      const spoofs: Record<string, string>[] = [{ 'x-forwarded-host': 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }, { host: 'evil.example' }];
+      const spoofs: Record<string, string>[] = [
+        { 'x-forwarded-host': 'evil.example' },
+        { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+        { host: 'evil.example' },
+      ];
       for (const headers of spoofs) {
         const response = await get('/dashboard', 'signedOut', headers);
         expect(response.status).toBe(307);

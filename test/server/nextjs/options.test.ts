@@ -14,18 +14,33 @@ describe('sessionProxy rejects invalid options at startup, naming the option and
     [{ admin: { routes: ['/admin/**'] } }, /admin grants access to every signed-in user.*role/],
     [{ admin: { routes: [], role: 'org:admin' } }, /admin\.routes must list/],
     [{ admin: [{ routes: ['/a/**'], role: '' }] }, /admin\[0\]\.role must be/],
-    [{ admin: { routes: ['/admin/**'], role: 'org:admin' }, unauthorizedUrl: '/admin/denied' }, /unauthorizedUrl .* is itself an admin route/],
+    [
+      { admin: { routes: ['/admin/**'], role: 'org:admin' }, unauthorizedUrl: '/admin/denied' },
+      /unauthorizedUrl .* is itself an admin route/,
+    ],
     [{ signInUrl: '//evil.example/sign-in' }, /signInUrl .* single '\/'/],
     [{ signInUrl: 'javascript:alert(1)' }, /signInUrl .*http\(s\) URL/],
     [{ origin: 'https://app.example.com/path' }, /origin must be a scheme and host only/],
     [{ forwardUserId: 'x user id' }, /forwardUserId must be a plain header name/],
     [{ forwardUserId: 'x-middleware-rewrite' }, /forwardUserId must be a plain header name/],
     [{ rateLimit: { limiter: {} } }, /rateLimit\.limiter must have limit\(key\)/],
-    [{ rateLimit: { limiter: { limit: async () => ({}) }, onError: 'ignore' } }, /rateLimit\.onError must be 'open' or 'closed'/],
-    [{ rateLimit: { limiter: { limit: async () => ({}) }, timeoutMs: 0 } }, /rateLimit\.timeoutMs must be a positive number/],
-    [{ maxAuthAge: { afterMinutes: 0.5, routes: ['/x/**'] } }, /maxAuthAge\.afterMinutes must be a positive whole number/],
+    [
+      { rateLimit: { limiter: { limit: async () => ({}) }, onError: 'ignore' } },
+      /rateLimit\.onError must be 'open' or 'closed'/,
+    ],
+    [
+      { rateLimit: { limiter: { limit: async () => ({}) }, timeoutMs: 0 } },
+      /rateLimit\.timeoutMs must be a positive number/,
+    ],
+    [
+      { maxAuthAge: { afterMinutes: 0.5, routes: ['/x/**'] } },
+      /maxAuthAge\.afterMinutes must be a positive whole number/,
+    ],
     [{ maxAuthAge: { afterMinutes: 5 } }, /maxAuthAge has no routes/],
-    [{ maxAuthAge: { afterMinutes: 5, routes: ['/settings/**'], reverifyUrl: '/settings/reverify' } }, /reverifyUrl .* would redirect to itself/],
+    [
+      { maxAuthAge: { afterMinutes: 5, routes: ['/settings/**'], reverifyUrl: '/settings/reverify' } },
+      /reverifyUrl .* would redirect to itself/,
+    ],
     [{ maxAuthAge: { afterMinutes: 5, routes: ['/s/**'], level: 'third_factor' } }, /maxAuthAge\.level must be/],
     [{ trustedHosts: ['https://x.example/'] }, /trustedHosts must be host names/],
     [{ jwtKey: 'not a key' }, /jwtKey \(or CLERK_JWT_KEY\) must be the PEM public key/],
@@ -38,7 +53,10 @@ describe('sessionProxy rejects invalid options at startup, naming the option and
     expect(
       create({
         publicRoutes: ['/', '/blog/*', '/docs/**'],
-        admin: [{ routes: ['/admin/**'], role: ['org:admin', 'org:owner'] }, { routes: ['/billing/**'], permission: 'org:billing:manage' }],
+        admin: [
+          { routes: ['/admin/**'], role: ['org:admin', 'org:owner'] },
+          { routes: ['/billing/**'], permission: 'org:billing:manage' },
+        ],
         maxAuthAge: { afterMinutes: 10, reverifyUrl: '/reverify' },
         unauthorizedUrl: '/no-access',
         signInUrl: 'https://accounts.example.com/sign-in',

@@ -54,16 +54,26 @@ describe('sessionProxy rateLimit', () => {
   it('keys signed-in users by user id and others by the proxy-appended IP', async () => {
     const { proxy, tokens } = createFixture({ rateLimit: { limiter: memoryRateLimiter({ limit: 1, window: '1 m' }) } });
     const status = async (token?: string, ip?: string) =>
-      (await callProxy(proxy, '/api/public', { ...(token ? { token } : {}), headers: ip ? { 'x-forwarded-for': ip } : {} })).status;
+      (
+        await callProxy(proxy, '/api/public', {
+          ...(token ? { token } : {}),
+          headers: ip ? { 'x-forwarded-for': ip } : {},
+        })
+      ).status;
     expect([await status(tokens.user), await status(tokens.user), await status(tokens.admin)]).toEqual([200, 429, 200]);
     // A client-chosen first entry does not buy a new key: the last entry is the one the nearest proxy saw.
-    expect([await status(undefined, '1.1.1.1, 9.9.9.9'), await status(undefined, '2.2.2.2, 9.9.9.9'), await status(undefined, '8.8.8.8')]).toEqual([200, 429, 200]);
+    expect([
+      await status(undefined, '1.1.1.1, 9.9.9.9'),
+      await status(undefined, '2.2.2.2, 9.9.9.9'),
+      await status(undefined, '8.8.8.8'),
+    ]).toEqual([200, 429, 200]);
   });
 
   it('applies only to its routes (default: the API routes)', async () => {
     const { proxy, tokens } = createFixture({ rateLimit: { limiter: memoryRateLimiter({ limit: 1, window: '1 m' }) } });
     const kinds = [];
-    for (let i = 0; i < 3; i += 1) kinds.push((await outcome(await callProxy(proxy, '/dashboard', { token: tokens.user }))).kind);
+    for (let i = 0; i < 3; i += 1)
+      kinds.push((await outcome(await callProxy(proxy, '/dashboard', { token: tokens.user }))).kind);
     expect(kinds).toEqual(['allowed', 'allowed', 'allowed']);
   });
 
@@ -75,21 +85,30 @@ describe('sessionProxy rateLimit', () => {
     ['closed', failing, 503],
     ['open', hanging, 200],
     ['closed', hanging, 503],
-  ] as const)("onError '%s' with a %s limiter: every request gets %i, logged once", async (onError, limiter, status) => {
-    const logs: string[] = [];
-    const { proxy, tokens } = createFixture({
-      rateLimit: { limiter, onError, timeoutMs: 20, log: (message) => logs.push(message) },
-    });
-    const statuses = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await callProxy(proxy, '/api/me', { token: tokens.user })).status);
-    expect(statuses).toEqual([status, status, status, status]);
-    expect(logs).toHaveLength(1);
-    expect(logs[0]).toContain(`onError: '${onError}'`);
-  });
+  ] as const)(
+    "onError '%s' with a %s limiter: every request gets %i, logged once",
+    async (onError, limiter, status) => {
+      const logs: string[] = [];
+      const { proxy, tokens } = createFixture({
+        rateLimit: { limiter, onError, timeoutMs: 20, log: (message) => logs.push(message) },
+      });
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) statuses.push((await callProxy(proxy, '/api/me', { token: tokens.user })).status);
+      expect(statuses).toEqual([status, status, status, status]);
+      expect(logs).toHaveLength(1);
+      expect(logs[0]).toContain(`onError: '${onError}'`);
+    },
+  );
 
   it('accepts an @upstash/ratelimit-shaped limiter as is', async () => {
     const upstashLike = {
-      limit: async (_key: string) => ({ success: false, limit: 10, remaining: 0, reset: Date.now() + 30_000, pending: Promise.resolve() }),
+      limit: async (_key: string) => ({
+        success: false,
+        limit: 10,
+        remaining: 0,
+        reset: Date.now() + 30_000,
+        pending: Promise.resolve(),
+      }),
     };
     const { proxy, tokens } = createFixture({ rateLimit: { limiter: upstashLike } });
     const response = await callProxy(proxy, '/api/me', { token: tokens.user });

@@ -22,13 +22,20 @@ async function authFor(token?: string): Promise<ClerkAuthLike> {
   return captured;
 }
 
-const body = async (r: { response: Response | null }) => (r.response ? [r.response.status, ((await r.response.json()) as { error: { code: string } }).error.code] : null);
+const body = async (r: { response: Response | null }) =>
+  r.response ? [r.response.status, ((await r.response.json()) as { error: { code: string } }).error.code] : null;
 
 describe('requireSession / checkSession on real Clerk auth objects', () => {
   it('returns the session of a signed-in user', async () => {
     const { session, response } = checkSession(await authFor(tokens.admin));
     expect(response).toBeNull();
-    expect(session).toMatchObject({ userId: 'user_admin', sessionId: 'sess_admin', orgId: 'org_1', orgRole: 'org:admin', orgSlug: 'acme' });
+    expect(session).toMatchObject({
+      userId: 'user_admin',
+      sessionId: 'sess_admin',
+      orgId: 'org_1',
+      orgRole: 'org:admin',
+      orgSlug: 'acme',
+    });
     expect(session?.claims.sub).toBe('user_admin');
   });
 
@@ -44,13 +51,20 @@ describe('requireSession / checkSession on real Clerk auth objects', () => {
   });
 
   it('answers 403 reverification_required for a stale fva, not for an old iat', async () => {
-    expect(await body(checkSession(await authFor(tokens.staleFva), { maxAuthAge: { afterMinutes: 10 } }))).toEqual([403, 'reverification_required']);
-    expect(checkSession(await authFor(tokens.user), { maxAuthAge: { afterMinutes: 10 } }).session?.userId).toBe('user_member');
+    expect(await body(checkSession(await authFor(tokens.staleFva), { maxAuthAge: { afterMinutes: 10 } }))).toEqual([
+      403,
+      'reverification_required',
+    ]);
+    expect(checkSession(await authFor(tokens.user), { maxAuthAge: { afterMinutes: 10 } }).session?.userId).toBe(
+      'user_member',
+    );
   });
 
   it('rejects invalid options with the fix', async () => {
     const auth = await authFor(tokens.user);
     expect(() => checkSession(auth, { role: '' })).toThrow(/requireSession\.role must be/);
-    expect(() => checkSession(auth, { maxAuthAge: { afterMinutes: -1 } })).toThrow(/requireSession\.maxAuthAge\.afterMinutes/);
+    expect(() => checkSession(auth, { maxAuthAge: { afterMinutes: -1 } })).toThrow(
+      /requireSession\.maxAuthAge\.afterMinutes/,
+    );
   });
 });

@@ -3,8 +3,8 @@ import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisRateLimiter, sessionProxy } from '../../../src/nextjs';
-import { callProxy, outcome } from '../helpers/proxy';
 import { createTestKeys, personas } from '../helpers/keys';
+import { callProxy, outcome } from '../helpers/proxy';
 import { findRedisServer, type RedisProcess, startRedis } from '../helpers/servers';
 
 const binary = findRedisServer();
@@ -48,19 +48,27 @@ describe.skipIf(!binary)('redisRateLimiter on a real redis-server', () => {
       const pool = await Promise.all([1, 2, 3, 4].map(() => connect(server.url)));
       const key = `burst-${name}-${Math.random()}`;
       const limiters = pool.map((c) => redisRateLimiter({ client: c.limiterClient, limit: 50, window: '1 m' }));
-      const results = await Promise.all(Array.from({ length: 200 }, (_, i) => (limiters[i % 4] ?? limiters[0])!.limit(key)));
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => (limiters[i % 4] ?? limiters[0])!.limit(key)),
+      );
       await Promise.all(pool.map((c) => c.close()));
       expect(results.filter((r) => r.success)).toHaveLength(50);
       expect(results.every((r) => r.limit === 50)).toBe(true);
       expect(results.filter((r) => !r.success).every((r) => r.remaining === 0)).toBe(true);
-      expect(new Set(results.filter((r) => r.success).map((r) => r.remaining))).toEqual(new Set(Array.from({ length: 50 }, (_, i) => i)));
+      expect(new Set(results.filter((r) => r.success).map((r) => r.remaining))).toEqual(
+        new Set(Array.from({ length: 50 }, (_, i) => i)),
+      );
     });
 
     it('keeps keys apart', async () => {
       const c = await connect(server.url);
       const limiter = redisRateLimiter({ client: c.limiterClient, limit: 1, window: '1 m' });
       const tag = Math.random();
-      const [a1, a2, b1] = [await limiter.limit(`a${tag}`), await limiter.limit(`a${tag}`), await limiter.limit(`b${tag}`)];
+      const [a1, a2, b1] = [
+        await limiter.limit(`a${tag}`),
+        await limiter.limit(`a${tag}`),
+        await limiter.limit(`b${tag}`),
+      ];
       await c.close();
       expect([a1.success, a2.success, b1.success]).toEqual([true, false, true]);
     });
@@ -128,7 +136,8 @@ describe.skipIf(!binary)('redisRateLimiter on a real redis-server', () => {
     it("onError 'open' lets requests through, logs once per window and does not crash", async () => {
       const { proxy, logged, close } = await proxyOnDeadRedis('open');
       const results = [];
-      for (let i = 0; i < 5; i += 1) results.push(await outcome(await callProxy(proxy, '/api/me', { token: tokens.user })));
+      for (let i = 0; i < 5; i += 1)
+        results.push(await outcome(await callProxy(proxy, '/api/me', { token: tokens.user })));
       close();
       expect(results.map((r) => r.kind)).toEqual(['allowed', 'allowed', 'allowed', 'allowed', 'allowed']);
       expect(logged).toHaveLength(1);
