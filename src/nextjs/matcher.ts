@@ -37,7 +37,7 @@ export type PathPredicate = (path: string) => boolean;
 // Paths of unreserved characters only need no work; most real traffic takes this branch.
 const PLAIN_PATH = /^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9_~.-]+)*\/?$/;
 const NEXT_DATA = /^\/_next\/data\/[^/]+(\/.*?)\.json$/;
-const RSC_TRANSPORT = /^(.*?)(?:\.segments\/.+\.segment\.rsc|\.rsc)$/s;
+const RSC_TRANSPORT = /^(.*?)(\.segments\/.+\.segment\.rsc|\.rsc)$/is;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point of this pattern.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g;
 const ENCODED_SEPARATOR = /%(?:2f|5c)/i;
@@ -56,16 +56,18 @@ export function normalisePath(rawPathname: string): NormalisedPath {
   const data = NEXT_DATA.exec(path);
   if (data?.[1]) path = data[1];
   const rsc = RSC_TRANSPORT.exec(path);
+  // Next.js only knows the lower-case suffixes; another spelling is read the same way but never as public.
+  const oddTransport = !!rsc && rsc[2] !== rsc[2]?.toLowerCase();
   if (rsc) path = rsc[1] || '/';
   // Transport forms name the root page '/index'; a plain '/index' is a route of its own.
   if ((data || rsc) && path === '/index') path = '/';
 
-  if (PLAIN_PATH.test(path)) {
+  if (!oddTransport && PLAIN_PATH.test(path)) {
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     return { path, folded: path.toLowerCase(), ambiguous: false };
   }
 
-  let ambiguous = false;
+  let ambiguous = oddTransport;
   for (let round = 0; round < 4 && ENCODED.test(path); round += 1) {
     if (ENCODED_SEPARATOR.test(path) || round > 0) ambiguous = true;
     let decoded: string;

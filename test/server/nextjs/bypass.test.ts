@@ -1,4 +1,5 @@
 import '../helpers/env';
+import { clerkMiddleware } from '@clerk/nextjs/server';
 import fc from 'fast-check';
 // Next's own matcher compiler and runtime matcher, so the recommended config.matcher is judged as Next judges it.
 import * as staticInfo from 'next/dist/build/analysis/get-page-static-info';
@@ -164,6 +165,17 @@ describe('bypass class: X-Forwarded-Host and Host', () => {
     expect(result.kind).toBe('redirect');
     if (result.kind === 'redirect')
       expect(new URL(result.location.searchParams.get('redirect_url') ?? '').origin).toBe(ORIGIN);
+  });
+  it("keeps Clerk's own handshake redirect on this origin (bare clerkMiddleware follows the header)", async () => {
+    // A browser navigation on a development instance without a dev-browser cookie gets Clerk's handshake first.
+    const headers = { 'x-forwarded-host': 'evil.example', 'sec-fetch-dest': 'document', accept: 'text/html' };
+    const handshakeReturn = async (p: typeof proxy) => {
+      const location = new URL((await callProxy(p, '/dashboard', { headers })).headers.get('location') ?? '', ORIGIN);
+      return new URL(location.searchParams.get('redirect_url') ?? 'http://none').host;
+    };
+    const bare = clerkMiddleware({ jwtKey: createFixture().keys.jwtKey });
+    expect(await handshakeReturn(bare)).toBe('evil.example');
+    expect(await handshakeReturn(proxy)).toBe('localhost:3000');
   });
   it('accepts a forwarded host listed in trustedHosts for Clerk, still never in our redirect', async () => {
     const { proxy: trusting } = createFixture({ trustedHosts: ['app.example.com'] });

@@ -21,6 +21,7 @@ describe('normalisePath', () => {
     ['/admin.rsc', '/admin', '/admin', false],
     ['/admin.segments/_tree.segment.rsc', '/admin', '/admin', false],
     ['/index', '/index', '/index', false],
+    ['/API/ADMIN.RSC', '/API/ADMIN', '/api/admin', true],
     ['/%E0%A4%A', '/%E0%A4%A', '/%e0%a4%a', true],
   ])('%j -> path %j, folded %j, ambiguous %s', (raw, path, folded, ambiguous) => {
     expect(normalisePath(raw)).toEqual({ path, folded, ambiguous });

@@ -206,6 +206,17 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
       }
     });
 
+    it("X-Forwarded-Host cannot move Clerk's handshake redirect_url off this origin either", async () => {
+      const response = await get('/dashboard', 'signedOut', {
+        'x-forwarded-host': 'evil.example',
+        'sec-fetch-dest': 'document',
+      });
+      expect(response.status).toBe(307);
+      const location = new URL(String(response.headers.location), app.origin);
+      expect(location.host).toBe('fake.clerk.accounts.dev');
+      expect(new URL(location.searchParams.get('redirect_url') ?? '').host).toBe(`localhost:${app.port}`);
+    });
+
     it('X-Forwarded-Host and Host cannot move the sign-in redirect off this origin', async () => {
       const spoofs: Record<string, string>[] = [
         { 'x-forwarded-host': 'evil.example' },
