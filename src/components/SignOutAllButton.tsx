@@ -144,13 +144,11 @@ export function SignOutAllButton({
           title={messages.signOutAll.partial(failed.length, failed.length + (result?.succeeded.length ?? 0))}
           error={firstFailure}
           onRetry={() => void run()}
-          onDismiss={all.cancel}
+          onDismiss={all.reset}
           {...(classNames.error ? { className: classNames.error } : {})}
         />
       ) : null}
-      <Announcer
-        message={all.status === 'done' && result ? messages.signOutAll.done(result.succeeded.length) : ''}
-      />
+      <Announcer message={all.status === 'done' && result ? messages.signOutAll.done(result.succeeded.length) : ''} />
       <AlertDialog
         open={dialogOpen}
         id={dialogId}

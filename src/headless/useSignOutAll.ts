@@ -28,7 +28,10 @@ export interface SignOutAll {
   /** Error of the device list itself (counts unknown), or of `signOut()`. */
   error: ActionError | null;
   requestConfirm(): void;
+  /** Leaves the confirmation; an unresolved failure (`partial`, `error`) stays reported until {@link reset}. */
   cancel(): void;
+  /** Clears a reported failure (the "Dismiss" of its notice) back to `idle`. */
+  reset(): void;
   /** Runs the sign-out; a second call while pending does nothing. */
   confirm(): Promise<SignOutResult>;
 }
@@ -63,6 +66,8 @@ export function useSignOutAll({ scope, devices: shared }: UseSignOutAllOptions):
   const [result, setResult] = useState<SignOutResult | null>(null);
   const [runError, setRunError] = useState<ActionError | null>(null);
   const inFlight = useRef(false);
+  // What the last run left unresolved: cancelling a new confirmation must not hide that it failed.
+  const outcome = useRef<'partial' | 'error' | null>(null);
 
   const deviceCount = needsDevices ? devices.others.length : 0;
   const accounts = scope === 'other-devices' ? 0 : accountCount;
@@ -74,7 +79,14 @@ export function useSignOutAll({ scope, devices: shared }: UseSignOutAllOptions):
     if (!inFlight.current) setStatus('confirming');
   }, []);
   const cancel = useCallback(() => {
-    if (!inFlight.current) setStatus('idle');
+    if (!inFlight.current) setStatus(outcome.current ?? 'idle');
+  }, []);
+  const reset = useCallback(() => {
+    if (inFlight.current) return;
+    outcome.current = null;
+    setResult(null);
+    setRunError(null);
+    setStatus('idle');
   }, []);
 
   const { others, revoke } = devices;
@@ -84,29 +96,31 @@ export function useSignOutAll({ scope, devices: shared }: UseSignOutAllOptions):
     inFlight.current = true;
     setStatus('pending');
     setRunError(null);
-    const outcome: SignOutResult = { succeeded: [], failed: [] };
+    const run: SignOutResult = { succeeded: [], failed: [] };
     try {
       if (needsDevices) {
         const settled = await Promise.allSettled(others.map((device) => revoke(device.id)));
         settled.forEach((entry, index) => {
           const sessionId = others[index]?.id ?? '';
-          if (entry.status === 'fulfilled') outcome.succeeded.push(sessionId);
-          else outcome.failed.push({ sessionId, error: toActionError(entry.reason) });
+          if (entry.status === 'fulfilled') run.succeeded.push(sessionId);
+          else run.failed.push({ sessionId, error: toActionError(entry.reason) });
         });
       }
-      if (scope !== 'other-devices' && outcome.failed.length === 0) {
+      if (scope !== 'other-devices' && run.failed.length === 0) {
         const here = (clerk.client?.sessions ?? []).filter((s) => s.status === 'active' || s.status === 'pending');
         try {
           await clerk.signOut();
-          outcome.succeeded.push(...here.map((s) => s.id));
+          run.succeeded.push(...here.map((s) => s.id));
         } catch (caught) {
           setRunError(toActionError(caught));
-          for (const s of here) outcome.failed.push({ sessionId: s.id, error: toActionError(caught) });
+          for (const s of here) run.failed.push({ sessionId: s.id, error: toActionError(caught) });
         }
       }
-      setResult(outcome);
-      setStatus(outcome.failed.length === 0 ? 'done' : outcome.succeeded.length > 0 ? 'partial' : 'error');
-      return outcome;
+      const next = run.failed.length === 0 ? 'done' : run.succeeded.length > 0 ? 'partial' : 'error';
+      outcome.current = next === 'done' ? null : next;
+      setResult(run);
+      setStatus(next);
+      return run;
     } finally {
       inFlight.current = false;
     }
@@ -122,6 +136,7 @@ export function useSignOutAll({ scope, devices: shared }: UseSignOutAllOptions):
     error: runError ?? (needsDevices ? devices.error : null),
     requestConfirm,
     cancel,
+    reset,
     confirm,
   };
 }

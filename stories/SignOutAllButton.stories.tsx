@@ -1,0 +1,352 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http } from 'msw';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { SignOutAllButton } from '../src/components/SignOutAllButton';
+import { clerkDelay, clerkFailure, scenarios } from '../src/testing';
+
+/** Counts the requests Clerk receives; the handlers fall through to the mock's normal answers. */
+const requests = { revoke: 0, signOut: 0 };
+const countRequests = [
+  http.post('*/v1/me/sessions/:sessionId/revoke', () => {
+    requests.revoke += 1;
+    return undefined;
+  }),
+  http.post('*/v1/client/sessions', ({ request }) => {
+    if (new URL(request.url).searchParams.get('_method') === 'DELETE') requests.signOut += 1;
+    return undefined;
+  }),
+];
+
+const meta = {
+  title: 'Components/SignOutAllButton',
+  component: SignOutAllButton,
+  args: { scope: 'other-devices' },
+  parameters: {
+    docs: {
+      description: {
+        component: [
+          'Signs out of many sessions at once, after a confirmation that states the exact count.',
+          '',
+          '- `scope="other-devices"`: revokes every session of the user on other devices; this one stays signed in.',
+          '- `scope="this-browser"`: `signOut()`, every account signed in in this browser; other devices stay.',
+          '- `scope="everywhere"`: other devices first, then this browser, only once every device is confirmed.',
+          '',
+          'Never `signOut({ sessionId: "all" })`, which is not a Clerk API. Disabled with a visible reason when there',
+          'is nothing to sign out; a partial failure says how many could not be signed out and retries just those.',
+          '',
+          '```tsx',
+          "import { SignOutAllButton } from 'clerk-session-kit';",
+          '',
+          '<SignOutAllButton scope="other-devices" />',
+          '```',
+          '',
+          'Slots (`classNames` key = `data-slot`): `root` (`sign-out-all`), `trigger`, `reason`, `dialog`, `error`.',
+          '`data-state` on the root: `loading | idle | confirming | pending | done | partial | error`.',
+        ].join('\n'),
+      },
+    },
+  },
+} satisfies Meta<typeof SignOutAllButton>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const screen = (canvasElement: HTMLElement) => ({
+  canvas: within(canvasElement),
+  body: within(canvasElement.ownerDocument.body),
+  root: () => canvasElement.querySelector<HTMLElement>('[data-slot="sign-out-all"]'),
+});
+
+/** Opens the dialog, checks its title, confirms with the mouse. */
+async function confirmWithMouse(canvasElement: HTMLElement, action: string, title: string) {
+  const { canvas, body } = screen(canvasElement);
+  const trigger = await canvas.findByRole('button', { name: action });
+  await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
+  await userEvent.click(trigger);
+  const dialog = await body.findByRole('alertdialog', { name: title });
+  await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+  await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+  return { trigger, dialog };
+}
+
+export const OtherDevices: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  play: async ({ canvasElement }) => {
+    const { canvas, root } = screen(canvasElement);
+    const { trigger } = await confirmWithMouse(
+      canvasElement,
+      'Sign out of all other devices',
+      'Sign out of 3 other devices?',
+    );
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 3 sessions.'));
+    await expect(root()).toHaveAttribute('data-state', 'done');
+    // Nothing is left: the button says so, and keeps focus.
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    await expect(trigger).toHaveAccessibleDescription('No other device is signed in.');
+    await waitFor(() => expect(trigger).toHaveFocus());
+  },
+};
+
+export const ThisBrowser: Story = {
+  args: { scope: 'this-browser' },
+  parameters: { clerk: scenarios.manyAccounts() },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    // Grace, Ada and Alan are active, Katherine pending; the ended and expired sessions are not counted.
+    const { trigger } = await confirmWithMouse(
+      canvasElement,
+      'Sign out of all accounts',
+      'Sign out of 4 accounts in this browser?',
+    );
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 4 sessions.'));
+    await expect(trigger).toHaveAccessibleDescription('No account is signed in in this browser.');
+  },
+};
+
+export const Everywhere: Story = {
+  args: { scope: 'everywhere' },
+  parameters: { clerk: scenarios.otherDevices(), msw: countRequests },
+  play: async ({ canvasElement }) => {
+    requests.revoke = 0;
+    requests.signOut = 0;
+    const { canvas } = screen(canvasElement);
+    const { trigger } = await confirmWithMouse(
+      canvasElement,
+      'Sign out everywhere',
+      'Sign out of 3 other devices and 1 account here?',
+    );
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 4 sessions.'));
+    await expect(requests).toEqual({ revoke: 3, signOut: 1 });
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    await expect(trigger).toHaveAccessibleDescription('Nothing is signed in.');
+  },
+};
+
+/** A device fails: this browser is NOT signed out, so the failed device can still be retried from here. */
+export const EverywherePartialFailure: Story = {
+  args: { scope: 'everywhere' },
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [...countRequests, clerkFailure('session.revoke', { status: 500 }, { sessionId: 'sess_ada_phone' })],
+  },
+  play: async ({ canvasElement }) => {
+    requests.revoke = 0;
+    requests.signOut = 0;
+    const { canvas, root } = screen(canvasElement);
+    await confirmWithMouse(canvasElement, 'Sign out everywhere', 'Sign out of 3 other devices and 1 account here?');
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('1 of 3 could not be signed out.');
+    await expect(root()).toHaveAttribute('data-state', 'partial');
+    await expect(requests.signOut).toBe(0);
+    await expect(canvas.getByRole('status')).toHaveTextContent('');
+  },
+};
+
+export const NothingToDo: Story = {
+  parameters: { clerk: scenarios.oneAccount() },
+  play: async ({ canvasElement }) => {
+    const { canvas, body } = screen(canvasElement);
+    const reason = await canvas.findByText('No other device is signed in.');
+    const trigger = canvas.getByRole('button', { name: 'Sign out of all other devices' });
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    await expect(trigger).toHaveAttribute('aria-describedby', reason.id);
+    await userEvent.click(trigger);
+    await expect(body.queryByRole('alertdialog')).toBeNull();
+  },
+};
+
+export const SignedOut: Story = {
+  args: { scope: 'this-browser' },
+  parameters: { clerk: scenarios.signedOut() },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: 'Sign out of all accounts' });
+    await waitFor(() => expect(trigger).toHaveAccessibleDescription('No account is signed in in this browser.'));
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+export const LoadingDevices: Story = {
+  parameters: { clerk: scenarios.otherDevices(), msw: [clerkDelay('user.getSessions', 'infinite')] },
+  play: async ({ canvasElement }) => {
+    const { canvas, body, root } = screen(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: 'Sign out of all other devices' });
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'loading'));
+    // The count is unknown yet: no dialog that could state a wrong number.
+    await expect(trigger).toHaveAttribute('aria-busy', 'true');
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(trigger);
+    await expect(body.queryByRole('alertdialog')).toBeNull();
+  },
+};
+
+export const DeviceListFailure: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkFailure('user.getSessions', { status: 500 }, { once: true })],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not load your devices.');
+    const trigger = canvas.getByRole('button', { name: 'Sign out of all other devices' });
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    // Never "No other device is signed in." for a request that failed.
+    await expect(canvas.queryByText('No other device is signed in.')).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+export const Pending: Story = {
+  parameters: { clerk: scenarios.otherDevices(), msw: [clerkDelay('session.revoke', 'infinite')] },
+  play: async ({ canvasElement }) => {
+    const { root } = screen(canvasElement);
+    const { dialog } = await confirmWithMouse(
+      canvasElement,
+      'Sign out of all other devices',
+      'Sign out of 3 other devices?',
+    );
+    await waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Sign out' })).toHaveAttribute('aria-busy', 'true'),
+    );
+    await expect(root()).toHaveAttribute('data-state', 'pending');
+    await userEvent.keyboard('{Escape}');
+    await expect(dialog).toBeVisible();
+  },
+};
+
+export const PartialFailure: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkFailure('session.revoke', { status: 500 }, { sessionId: 'sess_ada_laptop', once: true })],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, root } = screen(canvasElement);
+    const { trigger } = await confirmWithMouse(
+      canvasElement,
+      'Sign out of all other devices',
+      'Sign out of 3 other devices?',
+    );
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('1 of 3 could not be signed out. They are still listed; try again.');
+    await expect(alert).toHaveTextContent('Something went wrong on our side.');
+    await expect(root()).toHaveAttribute('data-state', 'partial');
+    // Only the one that failed is left to do.
+    await userEvent.click(trigger);
+    const body = within(canvasElement.ownerDocument.body);
+    await expect(await body.findByRole('alertdialog', { name: 'Sign out of 1 other device?' })).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(body.queryByRole('alertdialog')).toBeNull());
+    // Cancelling the new confirmation does not hide the failure that is still unresolved.
+    await expect(root()).toHaveAttribute('data-state', 'partial');
+    await userEvent.click(within(canvas.getByRole('alert')).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 1 session.'));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+export const AllFailed: Story = {
+  parameters: { clerk: scenarios.otherDevices(), msw: [clerkFailure('session.revoke', 'network')] },
+  play: async ({ canvasElement }) => {
+    const { canvas, root } = screen(canvasElement);
+    await confirmWithMouse(canvasElement, 'Sign out of all other devices', 'Sign out of 3 other devices?');
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('3 of 3 could not be signed out.');
+    await expect(alert).toHaveTextContent('Could not reach Clerk.');
+    await expect(root()).toHaveAttribute('data-state', 'error');
+    await expect(canvas.getByRole('status')).toHaveTextContent('');
+    // Dismissed, the notice goes; the devices are still there to sign out.
+    await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(root()).toHaveAttribute('data-state', 'idle');
+    await expect(canvas.getByRole('button', { name: 'Sign out of all other devices' })).not.toHaveAttribute(
+      'aria-disabled',
+    );
+  },
+};
+
+/** Keyboard only: Tab to the button, Enter, focus on Cancel, Escape, Enter again, Tab, Enter. */
+export const KeyboardOnly: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  play: async ({ canvasElement }) => {
+    const { canvas, body } = screen(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: 'Sign out of all other devices' });
+    await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
+    await userEvent.tab();
+    await expect(trigger).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    let dialog = await body.findByRole('alertdialog', { name: 'Sign out of 3 other devices?' });
+    await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(body.queryByRole('alertdialog')).toBeNull());
+    await expect(trigger).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    dialog = await body.findByRole('alertdialog', { name: 'Sign out of 3 other devices?' });
+    await userEvent.tab();
+    await expect(within(dialog).getByRole('button', { name: 'Sign out' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 3 sessions.'));
+    await waitFor(() => expect(trigger).toHaveFocus());
+  },
+};
+
+/** A double click on the confirmation revokes each device once: 3 requests, not 6. */
+export const DoubleClickSendsOneRequestPerDevice: Story = {
+  parameters: { clerk: scenarios.otherDevices(), msw: countRequests },
+  play: async ({ canvasElement }) => {
+    requests.revoke = 0;
+    const { canvas, body } = screen(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: 'Sign out of all other devices' });
+    await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
+    await userEvent.click(trigger);
+    const dialog = await body.findByRole('alertdialog');
+    await userEvent.dblClick(within(dialog).getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 3 sessions.'));
+    await expect(requests.revoke).toBe(3);
+  },
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  parameters: { clerk: scenarios.otherDevices() },
+  play: async ({ canvasElement }) => {
+    const { canvas, body } = screen(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: 'Sign out of all other devices' });
+    await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
+    // Open, so axe checks the dialog in dark too.
+    await userEvent.click(trigger);
+    await expect(await body.findByRole('alertdialog', { name: 'Sign out of 3 other devices?' })).toBeVisible();
+  },
+};
+
+export const DarkNothingToDo: Story = {
+  globals: { theme: 'dark' },
+  parameters: { clerk: scenarios.oneAccount() },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No other device is signed in.')).toBeVisible();
+  },
+};
+
+export const RightToLeft: Story = {
+  globals: { locale: 'ar' },
+  parameters: { clerk: scenarios.otherDevices() },
+  play: async ({ canvasElement }) => {
+    const { canvas, body } = screen(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: 'تسجيل الخروج من جميع الأجهزة الأخرى' });
+    await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
+    await userEvent.click(trigger);
+    await expect(await body.findByRole('alertdialog', { name: 'تسجيل الخروج من الأجهزة الأخرى (3)؟' })).toBeVisible();
+  },
+};
+
+export const Mobile: Story = {
+  args: { scope: 'everywhere' },
+  parameters: { clerk: scenarios.otherDevices(), mobile: true },
+  play: async ({ canvasElement }) => {
+    const { canvas, root } = screen(canvasElement);
+    await canvas.findByRole('button', { name: 'Sign out everywhere' });
+    await expect(root()?.getBoundingClientRect().width).toBeLessThanOrEqual(360);
+  },
+};
