@@ -1,0 +1,53 @@
+import type { Plugin } from 'rolldown';
+import { defineConfig } from 'tsdown';
+
+/**
+ * Library build. One ESM file per source module (`unbundle`), so a bundler that imports one component only
+ * pulls that component's modules (package.json `sideEffects` lists CSS only). Every peer and runtime dependency
+ * stays external. `.d.ts` next to each file.
+ */
+
+/** Entries that render or hold React state: they start with "use client" so RSC frameworks treat them as client. */
+const clientEntries = new Set(['index.js', 'headless/index.js', 'testing/index.js']);
+const directive = /^\s*(['"])use client\1;?/;
+
+/**
+ * Puts `"use client"` first in the client entry files (the components' own modules keep theirs from the
+ * source) and fails the build if a server-only file would carry it.
+ */
+function clientDirective(): Plugin {
+  return {
+    name: 'csk:use-client-entries',
+    renderChunk(code, chunk) {
+      const wanted = clientEntries.has(chunk.fileName);
+      const has = directive.test(code);
+      if (chunk.fileName.startsWith('nextjs/') && has) {
+        this.error(`${chunk.fileName} is server code but starts with "use client"`);
+      }
+      if (wanted && !has) return { code: `'use client';\n${code}`, map: null };
+      return null;
+    },
+  };
+}
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'headless/index': 'src/headless/index.ts',
+    'nextjs/index': 'src/nextjs/index.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
+  outDir: 'dist',
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  unbundle: true,
+  dts: true,
+  sourcemap: false,
+  clean: true,
+  // The kit ships no CSS from JS: `styles.css` is compiled by the Tailwind CLI (npm run build:css).
+  deps: {
+    neverBundle: [/^react($|\/)/, /^react-dom($|\/)/, /^@clerk\//, /^next($|\/)/, /^msw($|\/)/],
+  },
+  plugins: [clientDirective()],
+});
