@@ -1,8 +1,41 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { chromiumLaunch } from './test/chromium.ts';
+
+/**
+ * Every story as a test in Chromium. `storybook` runs play functions and axe; `visual` runs them again and
+ * compares screenshots with the baselines in stories/__screenshots__ (see .storybook/visual.setup.ts).
+ */
+function storybookProject(name: string, setupFiles: string[] = []): TestProjectInlineConfiguration {
+  return {
+    plugins: [storybookTest({ configDir: '.storybook' })],
+    optimizeDeps: {
+      include: [
+        'msw',
+        'msw/browser',
+        'msw-storybook-addon',
+        'msw-storybook-addon/csf3',
+        'react',
+        'react-dom',
+        'react-dom/client',
+        '@clerk/react',
+      ],
+    },
+    test: {
+      name,
+      setupFiles,
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: playwright({ launchOptions: chromiumLaunch() }),
+        instances: [{ browser: 'chromium' }],
+        viewport: { width: 900, height: 700 },
+      },
+    },
+  };
+}
 
 export default defineConfig({
   test: {
@@ -25,30 +58,8 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      {
-        plugins: [storybookTest({ configDir: '.storybook' })],
-        optimizeDeps: {
-          include: [
-            'msw',
-            'msw/browser',
-            'msw-storybook-addon',
-            'msw-storybook-addon/csf3',
-            'react',
-            'react-dom',
-            'react-dom/client',
-            '@clerk/react',
-          ],
-        },
-        test: {
-          name: 'storybook',
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: chromiumLaunch() }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
+      storybookProject('storybook'),
+      storybookProject('visual', ['.storybook/visual.setup.ts']),
     ],
   },
 });

@@ -12,6 +12,8 @@ declare module 'storybook/internal/types' {
     clerk?: Scenario | false;
     /** Render inside a 360 px wide column, like a phone. */
     mobile?: boolean;
+    /** Visual regression: `{ skip: 'reason' }` leaves the story out of the screenshot comparison. */
+    visual?: { skip?: string };
   }
 }
 
@@ -27,7 +29,7 @@ const withKit: Decorator = (Story, context) => {
   document.documentElement.lang = locale;
   return (
     <SessionKitProvider locale={locale} now={frozenNow} timeZone="UTC">
-      <div dir={dir} style={context.parameters.mobile ? { width: 360, maxWidth: '100%' } : undefined}>
+      <div style={context.parameters.mobile ? { width: 360, maxWidth: '100%' } : undefined}>
         <Story />
       </div>
     </SessionKitProvider>
