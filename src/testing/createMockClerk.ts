@@ -1,6 +1,15 @@
 import type { ClientResource, LoadedClerk, OrganizationResource, SessionResource, UserResource } from '../clerk';
-import { type ClerkEndpoint, clerkEndpoints, fapiRequest } from './fapi';
-import { type ResourceActions, toOrganizationResource, toSessionResource, toUserResource } from './resources';
+import { type ClerkEndpoint, clerkEndpoints, type FapiRequestOptions, fapiRequest } from './fapi';
+import {
+  type MockToken,
+  type ResourceActions,
+  sessionClaims,
+  templateClaims,
+  toMockToken,
+  toOrganizationResource,
+  toSessionResource,
+  toUserResource,
+} from './resources';
 import { type Scenario, type ScenarioDevice, type ScenarioSession, validateScenario } from './scenario';
 
 /** Publishable key for the mock: a development key whose Frontend API is `mock.clerk.accounts.dev`. */
@@ -41,7 +50,11 @@ export interface MockClerkControls {
   readonly navigations: readonly string[];
   /** Replaces the state as if Clerk had learnt it from the server (e.g. a session ended elsewhere), and emits. */
   update(recipe: (current: Scenario) => Scenario): void;
-  /** Emits the same state again with new resource objects, as clerk-js does after a token refresh. */
+  /**
+   * Emits the same state again with new session and user objects (the same client), as clerk-js does whenever
+   * FAPI piggybacks an unchanged client on an answer (e.g. a `touch`). A new User object also forgets its cached
+   * `getSessions()` list. (A token refresh emits differently: see `session.getToken()`.)
+   */
   emitUnchanged(): void;
 }
 
@@ -73,7 +86,15 @@ const signedIn = (s: ScenarioSession) => s.status === 'active' || s.status === '
  * `ClerkAPIResponseError`, and changes nothing.
  *
  * Like clerk-js, the instance keeps ONE client object and mutates it in place, emitting new session and user
- * objects on every change; a fresh instance is needed per story or test.
+ * objects on every change; a fresh instance is needed per story or test. Tokens follow clerk-js's cache:
+ * `getToken()` is first answered from the session's `lastActiveToken` (no request); `getToken({ template })`
+ * asks once per template and token lifetime and emits nothing; `getToken({ skipCache: true })` asks for a new
+ * session token, puts it on the session object it was called on, and emits a new resources wrapper around the
+ * SAME client, session and user objects (so `useAuth()` consumers re-render, `useSession()`/`useUser()` ones
+ * do not).
+ *
+ * `setActive({ organization })` sends the organisation in the touch body as Clerk does, but a scenario session
+ * has exactly one organisation (or none), so the mock does not switch the active organisation.
  *
  * @throws ScenarioError when the scenario is inconsistent.
  */
@@ -83,17 +104,32 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
   const navigations: string[] = [];
   const now = options.now ?? Date.now;
   // Like clerk-js's SessionTokenCache: one entry per session and template, valid until the token expires, cleared
-  // by remove(), end() and signOut() so a signed-out session cannot keep handing out its old token.
+  // by remove(), end() and signOut() so a signed-out session cannot keep handing out its old token. Every emit
+  // seeds it with each signed-in session's own token, as each new clerk-js Session object hydrates the cache from
+  // its `last_active_token` (without replacing a live entry): that is why a first getToken() sends nothing.
   const tokenCache = new Map<string, { token: string; expiresAtMs: number }>();
+  const cacheKey = (sessionId: string, template?: string) => `${sessionId}:${template ?? ''}`;
+  const cacheToken = (key: string, token: MockToken) => {
+    const exp = token.jwt.claims.exp;
+    if (typeof exp === 'number') tokenCache.set(key, { token: token.getRawString(), expiresAtMs: exp * 1000 });
+  };
+  const cachedToken = (key: string) => {
+    const entry = tokenCache.get(key);
+    if (entry && entry.expiresAtMs > now()) return entry.token;
+    tokenCache.delete(key);
+    return undefined;
+  };
+  // FAPI gives every token it mints a unique `jti`; the mock numbers them, so a fresh token always differs.
+  let minted = 0;
   let loaded = false;
 
-  const send = (endpoint: ClerkEndpoint, params: Record<string, string> = {}) => {
+  const send = (endpoint: ClerkEndpoint, params: Record<string, string> = {}, request: FapiRequestOptions = {}) => {
     const { method, path } = clerkEndpoints[endpoint];
     const url = path
       .replace(/\/:(\w+)\?/g, (_, name: string) => (params[name] ? `/${encodeURIComponent(params[name])}` : ''))
       .replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
     const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    return fapiRequest(fetchImpl, MOCK_FRONTEND_API, method, url);
+    return fapiRequest(fetchImpl, MOCK_FRONTEND_API, method, url, request);
   };
 
   const navigate = async (to: string) => {
@@ -142,6 +178,11 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
     __internal_lastEmittedResources: EmittedResources | undefined;
   };
 
+  const publish = (resources: EmittedResources) => {
+    clerk.__internal_lastEmittedResources = resources;
+    for (const listener of [...listeners]) listener(resources);
+  };
+
   const emit = () => {
     const at = now();
     const current = state.sessions.find((entry) => entry.id === state.currentSessionId) ?? null;
@@ -155,15 +196,19 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
     clerk.session = sessions.find((entry) => entry.id === current?.id) ?? null;
     clerk.user = clerk.session?.user ?? null;
     clerk.organization = current?.organization ? toOrganizationResource(current.organization) : null;
-    const resources: EmittedResources = {
-      client: clerk.client,
-      session: clerk.session,
-      user: clerk.user,
-      organization: clerk.organization,
-    };
-    clerk.__internal_lastEmittedResources = resources;
-    for (const listener of [...listeners]) listener(resources);
+    for (const entry of client.signedInSessions) {
+      const key = cacheKey(entry.id);
+      const own = entry.lastActiveToken as unknown as MockToken | null;
+      if (own && cachedToken(key) === undefined) cacheToken(key, own);
+    }
+    publish({ client: clerk.client, session: clerk.session, user: clerk.user, organization: clerk.organization });
   };
+
+  // The active organisation clerk-js sends with touch and session-token requests: the session's own.
+  const organizationOf = (id: string) => state.sessions.find((entry) => entry.id === id)?.organization?.id ?? null;
+
+  const touch = (id: string, organizationId: string | null, intent?: 'select_session' | 'select_org') =>
+    send('session.touch', { sessionId: id }, { body: { active_organization_id: organizationId, intent } });
 
   const commit = (next: Scenario) => {
     state = validateScenario(next);
@@ -200,25 +245,41 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
       );
     },
     async touchSession(id) {
-      await send('session.touch', { sessionId: id });
+      // session.touch() called directly carries no intent; clerk-js's form encoder leaves the field out.
+      await touch(id, organizationOf(id));
     },
-    async getToken(id, tokenOptions) {
-      const key = `${id}:${tokenOptions?.template ?? ''}`;
-      const cached = tokenCache.get(key);
-      if (cached && cached.expiresAtMs > now() && !tokenOptions?.skipCache) return cached.token;
-      await send('session.getToken', {
-        sessionId: id,
-        ...(tokenOptions?.template ? { template: tokenOptions.template } : {}),
-      });
+    async getToken(id, tokenOptions, onSessionToken) {
+      const template = tokenOptions?.template;
+      const key = cacheKey(id, template);
+      const cached = tokenOptions?.skipCache ? undefined : cachedToken(key);
+      if (cached !== undefined) return cached;
+      // A session-token request names the active organisation; a template request sends no body.
+      await send(
+        'session.getToken',
+        { sessionId: id, ...(template ? { template } : {}) },
+        template
+          ? {}
+          : {
+              body: { organization_id: organizationOf(id) },
+              ...(tokenOptions?.skipCache ? { search: { debug: 'skip_cache' } } : {}),
+            },
+      );
       const target = state.sessions.find((entry) => entry.id === id);
       if (!target || !signedIn(target)) return null;
-      const minted = toSessionResource(target, clerk.user as UserResource, actions, now()).lastActiveToken;
-      const token = minted?.getRawString() ?? null;
-      const exp = minted?.jwt?.claims.exp;
-      if (token && typeof exp === 'number') tokenCache.set(key, { token, expiresAtMs: exp * 1000 });
-      // A fresh token arrives with the client piggybacked: clerk-js emits new resource objects, same data.
-      emit();
-      return token;
+      minted += 1;
+      const jti = `mock_${minted}`;
+      const token = toMockToken(
+        template ? templateClaims(target, template, now(), jti) : sessionClaims(target, now(), jti),
+      );
+      cacheToken(key, token);
+      // FAPI answers a token request with a bare token (no piggybacked client), so nothing is rebuilt. A template
+      // token is the end of it; a new SESSION token replaces the session's lastActiveToken and clerk-js emits a
+      // NEW wrapper around the SAME objects, which re-renders useAuth() consumers (new claims) and nobody else.
+      if (!template) {
+        onSessionToken(token);
+        publish({ client: clerk.client, session: clerk.session, user: clerk.user, organization: clerk.organization });
+      }
+      return token.getRawString();
     },
     async getSessions() {
       try {
@@ -267,7 +328,7 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
 
   const setActive = async (params: {
     session?: SessionResource | string | null;
-    organization?: unknown;
+    organization?: OrganizationResource | string | null;
     redirectUrl?: string;
     navigate?: (args: { session: SessionResource }) => unknown;
   }) => {
@@ -283,7 +344,22 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
     if (!target) {
       throw new Error(`setActive: session "${targetId}" is not signed in on this client.`);
     }
-    await actions.touchSession(target.id);
+    // As clerk-js: naming an organisation (even null) makes it an organisation switch (`select_org`), resolved
+    // from an id, a slug of one of the user's organisations, or a resource; otherwise the session's own is sent.
+    const named = params.organization;
+    const organizationId =
+      named === undefined
+        ? (target.organization?.id ?? null)
+        : named === null
+          ? null
+          : typeof named === 'string'
+            ? named.startsWith('org_')
+              ? named
+              : target.organization?.slug === named
+                ? target.organization.id
+                : null
+            : named.id;
+    await touch(target.id, organizationId, named === undefined ? 'select_session' : 'select_org');
     const at = new Date(now());
     const devices = target.id === state.currentSessionId ? state.devices : undefined;
     commit({

@@ -31,18 +31,40 @@ export interface ClerkErrorBody {
   clerk_trace_id?: string;
 }
 
+/** What a Frontend API request carries besides its method and path. */
+export interface FapiRequestOptions {
+  /**
+   * Form fields, sent url-encoded as clerk-js sends every request body (`application/x-www-form-urlencoded`, keys
+   * in snake_case, `null` as the empty string), so a handler reads them with `await request.formData()` or
+   * `new URLSearchParams(await request.text())` against the mock and against real clerk-js alike.
+   */
+  body?: Record<string, string | null | undefined>;
+  /** Extra query parameters, such as the `debug=skip_cache` clerk-js adds to a forced token request. */
+  search?: Record<string, string>;
+}
+
 /** Sends one Frontend API request the way clerk-js does and throws like clerk-js when it fails. */
 export async function fapiRequest(
   fetchImpl: typeof fetch,
   baseUrl: string,
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
+  options: FapiRequestOptions = {},
 ): Promise<unknown> {
   const url = new URL(path, baseUrl);
+  for (const [name, value] of Object.entries(options.search ?? {})) url.searchParams.set(name, value);
   // clerk-js tunnels only methods a form cannot send (DELETE, PATCH, PUT) as POST ?_method=…; GET and POST go as is.
   if (method !== 'GET' && method !== 'POST') url.searchParams.set('_method', method);
+  const init: RequestInit = { method: method === 'GET' ? 'GET' : 'POST', credentials: 'include' };
+  if (options.body && method !== 'GET') {
+    const form = new URLSearchParams();
+    // clerk-js's form encoder drops undefined fields and writes null as an empty value.
+    for (const [name, value] of Object.entries(options.body)) if (value !== undefined) form.set(name, value ?? '');
+    init.body = form.toString();
+    init.headers = { 'content-type': 'application/x-www-form-urlencoded' };
+  }
   // A network failure rejects with fetch's own TypeError, as clerk-js lets it through while the browser is online.
-  const response = await fetchImpl(url, { method: method === 'GET' ? 'GET' : 'POST', credentials: 'include' });
+  const response = await fetchImpl(url, init);
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload;
   const body = payload as ClerkErrorBody | null;

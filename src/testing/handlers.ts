@@ -1,5 +1,10 @@
 import { delay, HttpResponse, http, type RequestHandler } from 'msw';
-import { type ClerkEndpoint, type ClerkErrorBody, clerkEndpoints } from './fapi';
+import { type ClerkEndpoint, type ClerkErrorBody, clerkEndpoints, mintToken } from './fapi';
+import type { SessionStatus } from './scenario';
+
+// The mock's Frontend API origin, as the `iss` of the tokens the handlers mint. Kept here rather than imported
+// from createMockClerk so the handlers stay usable without the mock (e.g. in a worker bundle).
+const MOCK_FRONTEND_API = 'https://mock.clerk.accounts.dev';
 
 /** Matches a Frontend API request by endpoint on any Clerk origin, the way clerk-js sends it. */
 function on(
@@ -25,32 +30,99 @@ function on(
   );
 }
 
-const successBodies: Record<
-  ClerkEndpoint,
-  (params: Record<string, string | readonly string[] | undefined>) => unknown
-> = {
-  'session.touch': ({ sessionId }) => ({
-    response: { object: 'session', id: sessionId, status: 'active' },
-    client: null,
-  }),
-  'session.remove': ({ sessionId }) => ({
-    response: { object: 'session', id: sessionId, status: 'removed' },
-    client: null,
-  }),
-  'session.end': ({ sessionId }) => ({ response: { object: 'session', id: sessionId, status: 'ended' }, client: null }),
-  'session.getToken': () => ({ object: 'token', jwt: 'mock' }),
-  signOut: () => ({ response: { object: 'client', id: 'client_mock', sessions: [] }, client: null }),
-  // FAPI answers this one with a bare array (clerk-js reads `payload.map`), not `{ response, client }`.
+type Params = Record<string, string | readonly string[] | undefined>;
+
+const param = (params: Params, name: string) => {
+  const value = params[name];
+  return typeof value === 'string' ? value : '';
+};
+
+// Clerk's default lifetimes: a session expires after 7 days and is abandoned after 30 without activity.
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A `SessionJSON` (FAPI's wire shape, snake_case, instants in epoch milliseconds) for a session the handlers know
+ * only by id. The mock reads nothing from it; it is complete so that real clerk-js, pointed at these handlers,
+ * parses valid dates and a decodable `last_active_token` instead of `Invalid Date`.
+ */
+function sessionJSON(id: string, status: SessionStatus): Record<string, unknown> {
+  const at = Date.now();
+  return {
+    object: 'session',
+    id,
+    status,
+    expire_at: at + 7 * DAY_MS,
+    abandon_at: at + 30 * DAY_MS,
+    last_active_at: at,
+    last_active_organization_id: null,
+    last_active_token: status === 'active' ? tokenJSON(id) : null,
+    factor_verification_age: null,
+    actor: null,
+    tasks: null,
+    user: null,
+    public_user_data: { first_name: null, last_name: null, image_url: '', has_image: false, identifier: '' },
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** A `TokenJSON` with a decodable (unsigned) JWT: a session token names the session, a template token does not. */
+function tokenJSON(sessionId: string, template?: string): Record<string, unknown> {
+  const iat = Math.floor(Date.now() / 1000);
+  const jti = `mock_handler_${Math.random().toString(36).slice(2, 10)}`;
+  const claims = template
+    ? { iat, nbf: iat - 5, exp: iat + 60, iss: MOCK_FRONTEND_API, jti, tpl: template }
+    : { v: 2, sid: sessionId, sts: 'active', iat, nbf: iat - 5, exp: iat + 60, iss: MOCK_FRONTEND_API, jti };
+  return { object: 'token', id: jti, jwt: mintToken(claims) };
+}
+
+/** The client FAPI answers `DELETE /v1/client/sessions` with: this browser, no sessions left. */
+function emptyClientJSON(): Record<string, unknown> {
+  const at = Date.now();
+  return {
+    object: 'client',
+    id: 'client_mock',
+    sessions: [],
+    sign_in: null,
+    sign_up: null,
+    last_active_session_id: null,
+    cookie_expires_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+// Clerk's own answer shapes: mutations wrap the resource as `{ response, client }` (the mock sends no client: it
+// keeps the state itself), a token request answers a bare `TokenJSON`, and `GET /v1/me/sessions/active` a bare
+// array. So a handler written for real Clerk answers the mock, and these answer a real clerk-js as far as the
+// path tells them (they do not know the user, so sessions come back with `user: null`).
+const successBodies: Record<ClerkEndpoint, (params: Params) => unknown> = {
+  'session.touch': (params) => ({ response: sessionJSON(param(params, 'sessionId'), 'active'), client: null }),
+  'session.remove': (params) => ({ response: sessionJSON(param(params, 'sessionId'), 'removed'), client: null }),
+  'session.end': (params) => ({ response: sessionJSON(param(params, 'sessionId'), 'ended'), client: null }),
+  'session.getToken': (params) => tokenJSON(param(params, 'sessionId'), param(params, 'template') || undefined),
+  signOut: () => {
+    const client = emptyClientJSON();
+    return { response: client, client };
+  },
   'user.getSessions': () => [],
-  'session.revoke': ({ sessionId }) => ({
-    response: { object: 'session', id: sessionId, status: 'revoked' },
-    client: null,
-  }),
+  'session.revoke': (params) => {
+    const id = param(params, 'sessionId');
+    return {
+      response: {
+        ...sessionJSON(id, 'revoked'),
+        latest_activity: { object: 'session_activity', id: `sess_activity_${id}` },
+      },
+      client: null,
+    };
+  },
 };
 
 /**
- * MSW handlers that answer every Frontend API call of the mock Clerk with success. The mock keeps the state
- * (which sessions exist, which devices); the handlers decide only the OUTCOME of each call. Put them in
+ * MSW handlers that answer every Frontend API call of the mock Clerk with success, in Clerk's own JSON shapes
+ * (`{ response: SessionJSON, client }`, a bare `TokenJSON` with a decodable JWT, a bare array of device
+ * sessions). The mock keeps the state (which sessions exist, which devices, what a token says); the handlers
+ * decide only the OUTCOME of each call, so a handler written for real Clerk can stand in for any of them. Put them in
  * `setupServer(...clerkHandlers)` / `setupWorker(...)`, or Storybook's `parameters.msw.handlers`, and prepend
  * {@link clerkFailure} or {@link clerkDelay} to change one endpoint.
  */

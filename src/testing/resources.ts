@@ -1,22 +1,44 @@
 import type { OrganizationResource, SessionResource, SessionWithActivitiesResource, UserResource } from '../clerk';
 import { mintToken } from './fapi';
-import type { ScenarioDevice, ScenarioOrganization, ScenarioSession, ScenarioUser } from './scenario';
+import type { ScenarioDevice, ScenarioOrganization, ScenarioSession, ScenarioUser, SessionStatus } from './scenario';
 
 /** What a resource needs from the mock to act: each call goes over the Frontend API first. */
 export interface ResourceActions {
   removeSession(id: string): Promise<void>;
   endSession(id: string): Promise<void>;
   touchSession(id: string): Promise<void>;
-  getToken(id: string, options?: { template?: string; skipCache?: boolean }): Promise<string | null>;
+  /**
+   * Answers `session.getToken()`. When a NEW session token is fetched (not a template, not from the cache),
+   * `onSessionToken` receives it before anything is emitted, so the session object the caller holds carries it
+   * as `lastActiveToken`, as clerk-js updates `this.lastActiveToken`.
+   */
+  getToken(
+    id: string,
+    options: { template?: string; skipCache?: boolean } | undefined,
+    onSessionToken: (token: MockToken) => void,
+  ): Promise<string | null>;
   getSessions(): Promise<ScenarioDevice[] | null>;
   revokeDevice(id: string): Promise<void>;
 }
 
+/** A `TokenResource`-shaped object: what `session.lastActiveToken` holds and `getToken()` hands out raw. */
+export interface MockToken {
+  jwt: { claims: Record<string, unknown>; header: Record<string, unknown> };
+  getRawString(): string;
+}
+
+/** Wraps claims in a {@link MockToken} with an unsigned JWT (clerk-js never verifies tokens in the browser). */
+export function toMockToken(claims: Record<string, unknown>): MockToken {
+  const raw = mintToken(claims);
+  return { jwt: { claims, header: { alg: 'none', typ: 'JWT', kid: 'mock' } }, getRawString: () => raw };
+}
+
 /**
  * Token claims of a session, in Clerk's v2 shape: `sub`, `sid`, `sts`, `fva`, `act`, and `o` for the active
- * organisation, which `useAuth()` turns into `orgId`, `orgRole` and `has()`.
+ * organisation, which `useAuth()` turns into `orgId`, `orgRole` and `has()`. `jti` is given for tokens the mock
+ * "fetches", so each one differs from the last, as every token FAPI mints does.
  */
-export function sessionClaims(s: ScenarioSession, issuedAtMs: number): Record<string, unknown> {
+export function sessionClaims(s: ScenarioSession, issuedAtMs: number, jti?: string): Record<string, unknown> {
   const iat = Math.floor(issuedAtMs / 1000);
   return {
     v: 2,
@@ -32,6 +54,29 @@ export function sessionClaims(s: ScenarioSession, issuedAtMs: number): Record<st
     ...(s.organization
       ? { o: { id: s.organization.id, slg: s.organization.slug, rol: s.organization.role.replace(/^org:/, '') } }
       : {}),
+    ...(jti ? { jti } : {}),
+  };
+}
+
+/**
+ * Claims of a JWT template token. What a template holds is up to the app; these are the default claims Clerk
+ * puts in every template token (no `sid`: a template token is not a session token).
+ */
+export function templateClaims(
+  s: ScenarioSession,
+  template: string,
+  issuedAtMs: number,
+  jti: string,
+): Record<string, unknown> {
+  const iat = Math.floor(issuedAtMs / 1000);
+  return {
+    sub: s.user.id,
+    iat,
+    nbf: iat - 5,
+    exp: iat + 60,
+    iss: 'https://mock.clerk.accounts.dev',
+    jti,
+    tpl: template,
   };
 }
 
@@ -108,13 +153,11 @@ export function toSessionResource(
   actions: ResourceActions,
   nowMs: number,
 ): SessionResource {
-  const claims = sessionClaims(s, nowMs);
-  const raw = mintToken(claims);
   const resource = {
     id: s.id,
     object: 'session',
     pathRoot: '/client/sessions',
-    status: s.status,
+    status: s.status as SessionStatus,
     createdAt: s.createdAt,
     updatedAt: s.lastActiveAt,
     lastActiveAt: s.lastActiveAt,
@@ -125,7 +168,7 @@ export function toSessionResource(
     tasks: null,
     factorVerificationAge: s.factorVerificationAge,
     lastActiveOrganizationId: s.organization?.id ?? null,
-    lastActiveToken: { jwt: { claims, header: { alg: 'none', typ: 'JWT' } }, getRawString: () => raw },
+    lastActiveToken: toMockToken(sessionClaims(s, nowMs)) as MockToken | null,
     user,
     publicUserData: {
       firstName: s.user.firstName,
@@ -135,19 +178,26 @@ export function toSessionResource(
       identifier: s.user.email ?? s.user.username ?? s.user.id,
       userId: s.user.id,
     },
+    // clerk-js applies FAPI's answer to the object it was called on (`this.fromJSON(response)`) and resolves with
+    // `this`: the caller's own object says 'removed' / 'ended', whatever the next emit brings.
     remove: async () => {
       await actions.removeSession(s.id);
+      resource.status = 'removed';
       return resource;
     },
     end: async () => {
       await actions.endSession(s.id);
+      resource.status = 'ended';
       return resource;
     },
     touch: async () => {
       await actions.touchSession(s.id);
       return resource;
     },
-    getToken: (options?: { template?: string; skipCache?: boolean }) => actions.getToken(s.id, options),
+    getToken: (options?: { template?: string; skipCache?: boolean }) =>
+      actions.getToken(s.id, options, (token) => {
+        resource.lastActiveToken = token;
+      }),
     checkAuthorization: () => s.organization !== null,
     clearCache: () => undefined,
   };
@@ -160,15 +210,17 @@ export function toDeviceResource(d: ScenarioDevice, actions: ResourceActions): S
     id: d.id,
     object: 'session',
     pathRoot: '/me/sessions',
-    status: d.status,
+    status: d.status as SessionStatus,
     lastActiveAt: d.lastActiveAt,
     expireAt: d.expireAt,
     abandonAt: d.abandonAt,
     actor: d.actor,
     latestActivity: { id: `sess_activity_${d.id}`, ...d.latestActivity },
+    // As `remove()`: clerk-js updates the device object it was called on and resolves with that same object.
     revoke: async () => {
       await actions.revokeDevice(d.id);
-      return { ...resource, status: 'revoked' };
+      resource.status = 'revoked';
+      return resource;
     },
   };
   return resource as unknown as SessionWithActivitiesResource;

@@ -33,9 +33,10 @@ const operations: Record<
   'session.touch': { from: scenarios.manyAccounts, run: (m) => m.clerk.setActive({ session: 'sess_grace' }) },
   'session.remove': { from: scenarios.manyAccounts, run: (m) => listed(m, 'sess_grace')?.remove() as Promise<unknown> },
   'session.end': { from: scenarios.manyAccounts, run: (m) => listed(m, 'sess_grace')?.end() as Promise<unknown> },
+  // A plain getToken() is answered from the session's own token without a request (as clerk-js): force one.
   'session.getToken': {
     from: scenarios.oneAccount,
-    run: (m) => m.seen.session.session?.getToken() as Promise<unknown>,
+    run: (m) => m.seen.session.session?.getToken({ skipCache: true }) as Promise<unknown>,
   },
   signOut: { from: scenarios.manyAccounts, run: (m) => m.clerk.signOut() },
   'session.revoke': {
@@ -124,7 +125,7 @@ describe('clerkFailure with an HTTP status', () => {
   test('with no failure argument the endpoint answers 500', async () => {
     const mock = await loaded(scenarios.oneAccount());
     server.use(clerkFailure('session.getToken'));
-    const error = await rejectionOf(mock.seen.session.session?.getToken() as Promise<unknown>);
+    const error = await rejectionOf(mock.seen.session.session?.getToken({ template: 'supabase' }) as Promise<unknown>);
     expect(isClerkAPIResponseError(error) && error.status).toBe(500);
   });
 });

@@ -1,10 +1,18 @@
 import { waitFor } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { createMockClerk, SCENARIO_NOW, type Scenario, scenario, scenarios, session } from '../../../src/testing';
+import {
+  clerkFailure,
+  createMockClerk,
+  SCENARIO_NOW,
+  type Scenario,
+  scenario,
+  scenarios,
+  session,
+} from '../../../src/testing';
 import { decodeClaims, listedIds, renderMock } from './harness';
 import { setupClerkServer } from './setup';
 
-const { requests } = setupClerkServer();
+const { server, requests, bodies } = setupClerkServer();
 
 const LATER = SCENARIO_NOW.getTime() + 5 * 60_000;
 
@@ -26,6 +34,23 @@ describe('setActive', () => {
     // The previous account stays signed in, in the same place of the list.
     expect(listedIds(mock.seen)).toContain('sess_ada');
     expect(mock.clerk.mock.scenario.currentSessionId).toBe('sess_grace');
+  });
+
+  test('the touch carries intent=select_session and the session organisation as a form body, like clerk-js', async () => {
+    const mock = await loaded(scenarios.manyAccounts());
+    await mock.run((clerk) => clerk.setActive({ session: 'sess_grace' }));
+    expect(await bodies()).toEqual([{ active_organization_id: '', intent: 'select_session' }]);
+
+    const org = await loaded(scenarios.organizationAdmin());
+    const id = org.seen.session.session?.id ?? '';
+    await org.run((clerk) => clerk.setActive({ session: id }));
+    await org.run((clerk) => clerk.setActive({ session: id, organization: null }));
+    await org.run((clerk) => clerk.setActive({ session: id, organization: 'analytical-engines' }));
+    expect((await bodies()).slice(1)).toEqual([
+      { active_organization_id: 'org_analytical', intent: 'select_session' },
+      { active_organization_id: '', intent: 'select_org' },
+      { active_organization_id: 'org_analytical', intent: 'select_org' },
+    ]);
   });
 
   test('accepts a session resource and a pending session', async () => {
@@ -183,6 +208,24 @@ describe('session.remove() and session.end()', () => {
     expect(mock.clerk.client?.signedInSessions.map((entry) => entry.id)).not.toContain('sess_grace');
   });
 
+  test('remove() and end() update the object the caller holds and resolve with it, as clerk-js', async () => {
+    const mock = await loaded(scenarios.manyAccounts());
+    const grace = mock.seen.list.sessions?.find((entry) => entry.id === 'sess_grace');
+    const alan = mock.seen.list.sessions?.find((entry) => entry.id === 'sess_alan');
+    expect(await mock.run(() => grace?.remove() ?? Promise.resolve(null))).toBe(grace);
+    expect(grace?.status).toBe('removed');
+    expect(await mock.run(() => alan?.end() ?? Promise.resolve(null))).toBe(alan);
+    expect(alan?.status).toBe('ended');
+  });
+
+  test('a failed remove() leaves the status of the object the caller holds alone', async () => {
+    const mock = await loaded(scenarios.manyAccounts());
+    server.use(clerkFailure('session.remove', { status: 500 }));
+    const grace = mock.seen.list.sessions?.find((entry) => entry.id === 'sess_grace');
+    await expect(mock.run(() => grace?.remove() ?? Promise.resolve(null))).rejects.toThrow();
+    expect(grace?.status).toBe('active');
+  });
+
   test('end() of the current session signs out here; the ended session stays listed', async () => {
     const mock = await loaded(scenarios.oneAccount());
     await mock.run(async () => {
@@ -194,20 +237,38 @@ describe('session.remove() and session.end()', () => {
 });
 
 describe('session.getToken()', () => {
-  test('sends POST .../tokens and returns a token whose claims name the user and session', async () => {
+  test('the first call is answered from the session token Clerk already has, with no request', async () => {
     const mock = await loaded(scenarios.oneAccount());
     const token = await mock.run(() => mock.seen.session.session?.getToken() ?? Promise.resolve(null));
-    expect(requests).toEqual([{ method: 'POST', path: '/v1/client/sessions/sess_ada/tokens' }]);
+    expect(requests).toEqual([]);
+    expect(token).toBe(mock.seen.session.session?.lastActiveToken?.getRawString());
     const claims = decodeClaims(token ?? '');
     expect(claims).toMatchObject({ sub: 'user_ada', sid: 'sess_ada', sts: 'active', v: 2 });
     expect(claims.iat).toBe(Math.floor(LATER / 1000));
     expect(claims.exp).toBe(Math.floor(LATER / 1000) + 60);
   });
 
-  test('with a template the path ends in /tokens/<template>', async () => {
+  test('skipCache sends POST .../tokens with the active organisation, and returns a new token', async () => {
+    const mock = await loaded(scenarios.organizationAdmin());
+    const session = mock.seen.session.session;
+    const own = session?.lastActiveToken?.getRawString();
+    const token = await mock.run(() => session?.getToken({ skipCache: true }) ?? Promise.resolve(null));
+    expect(requests).toEqual([{ method: 'POST', path: `/v1/client/sessions/${session?.id}/tokens` }]);
+    expect(await bodies()).toEqual([{ organization_id: 'org_analytical' }]);
+    expect(token).not.toBe(own);
+    expect(decodeClaims(token ?? '')).toMatchObject({ sid: session?.id, o: { id: 'org_analytical' } });
+  });
+
+  test('with a template the path ends in /tokens/<template>, with no body, and the claims carry no sid', async () => {
     const mock = await loaded(scenarios.oneAccount());
-    await mock.run(() => mock.seen.session.session?.getToken({ template: 'supabase' }) ?? Promise.resolve(null));
+    const token = await mock.run(
+      () => mock.seen.session.session?.getToken({ template: 'supabase' }) ?? Promise.resolve(null),
+    );
     expect(requests).toEqual([{ method: 'POST', path: '/v1/client/sessions/sess_ada/tokens/supabase' }]);
+    expect(await bodies()).toEqual([{}]);
+    const claims = decodeClaims(token ?? '');
+    expect(claims).toMatchObject({ sub: 'user_ada', tpl: 'supabase' });
+    expect(claims.sid).toBeUndefined();
   });
 
   test('a second call is answered from the cache; skipCache asks again; templates are cached apart', async () => {
@@ -215,14 +276,17 @@ describe('session.getToken()', () => {
     const get = (options?: { template?: string; skipCache?: boolean }) =>
       mock.run(() => mock.seen.session.session?.getToken(options) ?? Promise.resolve(null));
     const first = await get();
-    const second = await get();
-    expect(second).toBe(first);
+    expect(await get()).toBe(first);
+    expect(requests).toHaveLength(0);
+    const fresh = await get({ skipCache: true });
     expect(requests).toHaveLength(1);
-    await get({ skipCache: true });
+    expect(fresh).not.toBe(first);
+    expect(await get()).toBe(fresh);
+    const templated = await get({ template: 'supabase' });
     expect(requests).toHaveLength(2);
-    await get({ template: 'supabase' });
-    expect(requests).toHaveLength(3);
-    expect(requests[2]?.path).toBe('/v1/client/sessions/sess_ada/tokens/supabase');
+    expect(requests[1]?.path).toBe('/v1/client/sessions/sess_ada/tokens/supabase');
+    expect(await get({ template: 'supabase' })).toBe(templated);
+    expect(requests).toHaveLength(2);
   });
 
   test('a cached token is used only until it expires (60 s), then a new one is fetched', async () => {
@@ -232,16 +296,18 @@ describe('session.getToken()', () => {
     const first = await get();
     clock += 59_000;
     expect(await get()).toBe(first);
-    expect(requests).toHaveLength(1);
+    expect(requests).toHaveLength(0);
     clock += 2_000;
     const renewed = await get();
-    expect(requests).toHaveLength(2);
+    expect(requests).toHaveLength(1);
     expect(decodeClaims(renewed ?? '').iat).toBe(Math.floor(clock / 1000));
   });
 
   test('remove() or end() of any session clears the token cache, as clerk-js does', async () => {
     const mock = await loaded(scenarios.manyAccounts());
-    const get = () => mock.run(() => mock.seen.session.session?.getToken() ?? Promise.resolve(null));
+    // Template tokens show it: the session token is seeded again from the sessions the next emit brings.
+    const get = () =>
+      mock.run(() => mock.seen.session.session?.getToken({ template: 'supabase' }) ?? Promise.resolve(null));
     await get();
     await mock.run(async () => {
       await mock.seen.list.sessions?.find((entry) => entry.id === 'sess_grace')?.end();
@@ -251,7 +317,34 @@ describe('session.getToken()', () => {
       await mock.seen.list.sessions?.find((entry) => entry.id === 'sess_alan')?.remove();
     });
     await get();
-    expect(requests.filter((r) => r.path.endsWith('/tokens'))).toHaveLength(3);
+    expect(requests.filter((r) => r.path.endsWith('/tokens/supabase'))).toHaveLength(3);
+    expect(requests.filter((r) => r.path.endsWith('/tokens'))).toHaveLength(0);
+  });
+
+  test('a template token emits nothing', async () => {
+    const mock = await loaded(scenarios.oneAccount());
+    const emitted = mock.clerk.__internal_lastEmittedResources;
+    const renders = mock.seen.renders;
+    await mock.run(() => mock.seen.session.session?.getToken({ template: 'supabase' }) ?? Promise.resolve(null));
+    expect(mock.clerk.__internal_lastEmittedResources).toBe(emitted);
+    expect(mock.seen.renders).toBe(renders);
+  });
+
+  test('a fresh session token goes on the session object and emits a new wrapper around the same objects', async () => {
+    const mock = await loaded(scenarios.oneAccount());
+    const emitted = mock.clerk.__internal_lastEmittedResources;
+    const session = mock.seen.session.session;
+    const user = mock.seen.user.user;
+    const token = await mock.run(() => session?.getToken({ skipCache: true }) ?? Promise.resolve(null));
+    const now = mock.clerk.__internal_lastEmittedResources;
+    expect(now).not.toBe(emitted);
+    expect(now?.client).toBe(emitted?.client);
+    expect(now?.session).toBe(session);
+    expect(now?.user).toBe(user);
+    expect(session?.lastActiveToken?.getRawString()).toBe(token);
+    // useSession() and useUser() hand out the very same objects: nothing for them to re-render on.
+    expect(mock.seen.session.session).toBe(session);
+    expect(mock.seen.user.user).toBe(user);
   });
 
   test('a token for another signed-in account carries that account in sub and sid', async () => {
@@ -300,7 +393,9 @@ describe('user.getSessions() and revoke()', () => {
     const devices = await mock.run(() => mock.seen.user.user?.getSessions() ?? Promise.resolve([]));
     const phone = devices.find((d) => d.id === 'sess_ada_phone');
     const revoked = await mock.run(() => phone?.revoke() ?? Promise.resolve(null));
-    expect(revoked?.status).toBe('revoked');
+    // The same object the caller holds, updated in place (clerk-js applies the answer to `this`).
+    expect(revoked).toBe(phone);
+    expect(phone?.status).toBe('revoked');
     expect(requests.at(-1)).toEqual({ method: 'POST', path: '/v1/me/sessions/sess_ada_phone/revoke' });
     const after = await mock.run(() => mock.seen.user.user?.getSessions() ?? Promise.resolve([]));
     expect(after.map((d) => d.id)).toEqual(['sess_ada', 'sess_ada_laptop', 'sess_ada_unknown']);
