@@ -305,6 +305,8 @@ export const LoadFailure: Story = {
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(rows()).toHaveLength(4));
     await expect(root()).toHaveAttribute('data-state', 'ready');
+    // The retry button went away with the error; focus is on the title, not lost.
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Active devices' })).toHaveFocus());
   },
 };
 

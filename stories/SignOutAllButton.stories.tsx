@@ -196,6 +196,7 @@ export const DeviceListFailure: Story = {
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
     await expect(canvas.queryByRole('alert')).toBeNull();
+    await waitFor(() => expect(trigger).toHaveFocus());
   },
 };
 
@@ -244,6 +245,7 @@ export const PartialFailure: Story = {
     await userEvent.click(within(canvas.getByRole('alert')).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 1 session.'));
     await expect(canvas.queryByRole('alert')).toBeNull();
+    await waitFor(() => expect(trigger).toHaveFocus());
   },
 };
 

@@ -117,6 +117,14 @@ export function ActiveDevices({
     (nextButton ?? headingRef.current)?.focus();
   });
 
+  // "Try again" goes away with the error: once the list answered, focus the title rather than leave it on the page.
+  const retry = () => {
+    void devices.refresh().then(() => {
+      const active = rootRef.current?.ownerDocument.activeElement;
+      if (!active || active === active.ownerDocument.body) headingRef.current?.focus();
+    });
+  };
+
   const Heading = `h${headingLevel}` as ElementType;
   const showSignOutAll = !hideSignOutAll && status === 'ready';
 
@@ -174,7 +182,7 @@ export function ActiveDevices({
         <ErrorNotice
           title={messages.devices.loadFailed}
           error={devices.error}
-          onRetry={() => void devices.refresh()}
+          onRetry={retry}
           {...(classNames.error ? { className: classNames.error } : {})}
         />
       ) : null}

@@ -1,5 +1,5 @@
 'use client';
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { type ActiveDevices, useActiveDevices } from '../headless/useActiveDevices';
 import { type SignOutResult, type SignOutScope, useSignOutAll } from '../headless/useSignOutAll';
 import { AlertDialog } from './parts/AlertDialog';
@@ -75,13 +75,16 @@ export function SignOutAllButton({
   const own = useActiveDevices({ enabled: needsDevices && !shared });
   const devices = shared ?? own;
   const all = useSignOutAll({ scope, devices });
+  const triggerRef = useRef<HTMLButtonElement>(null);
   const ownReasonId = useId();
   const dialogId = useId();
 
   const listFailed = needsDevices && devices.status === 'error';
   const disabled = all.nothingToDo || all.status === 'loading' || listFailed;
   const reasonId = all.nothingToDo ? (externalReasonId ?? ownReasonId) : undefined;
-  const dialogOpen = all.status === 'confirming' || all.status === 'pending';
+  // A retry from the failure notice runs without the dialog: the notice (and its focused button) stays meanwhile.
+  const [fromDialog, setFromDialog] = useState(true);
+  const dialogOpen = all.status === 'confirming' || (all.status === 'pending' && fromDialog);
   const title =
     scope === 'everywhere'
       ? messages.signOutAll.title.everywhere(all.deviceCount, all.accountCount)
@@ -92,9 +95,27 @@ export function SignOutAllButton({
   const result = all.result;
   const failed = result?.failed ?? [];
   const firstFailure = failed[0]?.error ?? all.error;
-  const showFailure = (all.status === 'partial' || all.status === 'error') && firstFailure !== null;
+  const showFailure =
+    (all.status === 'partial' || all.status === 'error' || (all.status === 'pending' && !fromDialog)) &&
+    firstFailure !== null;
 
-  const run = async () => {
+  // A notice's "Try again" goes away with the notice: bring focus back to the trigger rather than the page.
+  const refocus = () => {
+    const active = triggerRef.current?.ownerDocument.activeElement;
+    if (!active || active === active.ownerDocument.body) triggerRef.current?.focus();
+  };
+
+  // Set by a run; checked after the render in which the run's outcome shows (and the old notice is gone).
+  const refocusAfterRun = useRef(false);
+  useEffect(() => {
+    if (!refocusAfterRun.current || all.status === 'pending') return;
+    refocusAfterRun.current = false;
+    refocus();
+  });
+
+  const run = async (viaDialog: boolean) => {
+    setFromDialog(viaDialog);
+    refocusAfterRun.current = true;
     const outcome = await all.confirm();
     if (outcome.succeeded.length + outcome.failed.length > 0) onDone?.(outcome);
   };
@@ -108,6 +129,7 @@ export function SignOutAllButton({
       className={cn('csk:flex csk:flex-col csk:items-start csk:gap-2', className, classNames.root)}
     >
       <Button
+        ref={triggerRef}
         variant="secondary"
         data-slot="trigger"
         aria-haspopup="dialog"
@@ -135,7 +157,7 @@ export function SignOutAllButton({
         <ErrorNotice
           title={messages.devices.loadFailed}
           error={devices.error}
-          onRetry={() => void devices.refresh()}
+          onRetry={() => void devices.refresh().then(refocus)}
           {...(classNames.error ? { className: classNames.error } : {})}
         />
       ) : null}
@@ -143,7 +165,7 @@ export function SignOutAllButton({
         <ErrorNotice
           title={messages.signOutAll.partial(failed.length, failed.length + (result?.succeeded.length ?? 0))}
           error={firstFailure}
-          onRetry={() => void run()}
+          onRetry={() => void run(false)}
           onDismiss={all.reset}
           {...(classNames.error ? { className: classNames.error } : {})}
         />
@@ -157,7 +179,7 @@ export function SignOutAllButton({
         confirmLabel={messages.signOutAll.confirm}
         cancelLabel={messages.cancel}
         pending={all.status === 'pending'}
-        onConfirm={() => void run()}
+        onConfirm={() => void run(true)}
         onCancel={all.cancel}
         {...(classNames.dialog ? { className: classNames.dialog } : {})}
       />
