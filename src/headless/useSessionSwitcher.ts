@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useClerk, useClerkSelector } from '../clerk';
 import { deepEqual } from '../core/equal';
 import { currentFirst } from '../core/sort';
@@ -50,7 +50,7 @@ const signedIn = (status: string) => status === 'active' || status === 'pending'
 export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): SessionSwitcher {
   const { afterCurrentSignOut = 'switch', onAddAccount } = options;
   const clerk = useClerk();
-  const { isLoaded, accounts } = useClerkSelector((instance) => {
+  const { isLoaded, accounts: selected } = useClerkSelector((instance) => {
     if (!instance.loaded) return { isLoaded: false, accounts: [] as AccountSummary[] };
     const currentId = instance.session?.id ?? null;
     const list = (instance.client?.sessions ?? [])
@@ -58,6 +58,20 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
       .map((session) => toAccountSummary(session, currentId));
     return { isLoaded: true, accounts: currentFirst(list, currentId) };
   }, deepEqual);
+  // Any change makes the selector hand back a whole new list; keep the objects of accounts that did not change,
+  // so memoised rows of those accounts keep their props and do not re-render.
+  const known = useRef(new Map<string, AccountSummary>());
+  const accounts = useMemo(() => {
+    const next = new Map<string, AccountSummary>();
+    const list = selected.map((account) => {
+      const previous = known.current.get(account.id);
+      const kept = previous && deepEqual(previous, account) ? previous : account;
+      next.set(account.id, kept);
+      return kept;
+    });
+    known.current = next;
+    return list;
+  }, [selected]);
   const actions = useActionStates<SwitcherAction>();
   const { run } = actions;
   const grid = useGridNavigation(accounts.length, 2);

@@ -1,0 +1,214 @@
+// biome-ignore-all lint/a11y/useSemanticElements: an APG layout grid of flex rows, not a data table; <tr>/<td> would fight the layout.
+// biome-ignore-all lint/a11y/useFocusableInteractive: rows and cells are not focused; the widget inside each cell is (roving tabIndex).
+'use client';
+import { memo, useId } from 'react';
+import type { AccountSummary } from '../headless/summaries';
+import type { ActionState } from '../headless/useActionStates';
+import { type GridPosition, gridCellProps } from '../headless/useGridNavigation';
+import type { SwitcherAction } from '../headless/useSessionSwitcher';
+import { Avatar } from './parts/Avatar';
+import { Badge } from './parts/Badge';
+import { Button } from './parts/Button';
+import { cn } from './parts/cn';
+import { ErrorNotice } from './parts/ErrorNotice';
+import { useKit } from './SessionKitProvider';
+
+/** Class names a row takes from `SessionSwitcher`'s `classNames` (see `SessionSwitcherClassNames`). */
+export interface SessionSwitcherRowClassNames {
+  row?: string | undefined;
+  account?: string | undefined;
+  signOut?: string | undefined;
+  error?: string | undefined;
+}
+
+/** Props of {@link SessionSwitcherRow}. Every callback must be stable: the row is memoised. */
+export interface SessionSwitcherRowProps {
+  account: AccountSummary;
+  /** Position in the grid (row index). */
+  index: number;
+  /** State of the last action on this account (the same object until it changes). */
+  state: ActionState<SwitcherAction>;
+  /** Column holding the grid's tab stop when it is in this row, else `null`. */
+  tabStopCol: number | null;
+  onCellFocus: (position: GridPosition) => void;
+  onSwitch: (account: AccountSummary) => void;
+  onSignOut: (account: AccountSummary, index: number) => void;
+  onDismiss: (id: string) => void;
+  classNames: SessionSwitcherRowClassNames;
+}
+
+/** The name a row shows for an account: its name, else its identifier, else the catalogue's "Unnamed user". */
+export function displayName(account: AccountSummary, unknownUser: string): string {
+  return account.name ?? account.identifier ?? unknownUser;
+}
+
+const focusRing =
+  'csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:focus-visible:ring-offset-2 csk:ring-offset-background';
+
+/**
+ * One account of the switcher: a grid row with the account (a switch button, or for the current account a
+ * focusable cell marked `aria-current`) and its "Sign out" button, plus an error cell after a failure.
+ * Memoised: it re-renders only when its own account, action state or tab stop changes.
+ */
+export const SessionSwitcherRow = memo(function SessionSwitcherRow({
+  account,
+  index,
+  state,
+  tabStopCol,
+  onCellFocus,
+  onSwitch,
+  onSignOut,
+  onDismiss,
+  classNames,
+}: SessionSwitcherRowProps) {
+  const { messages } = useKit();
+  const hintId = useId();
+  const name = displayName(account, messages.unknownUser);
+  const identifier = account.identifier;
+  const pending = state.status === 'pending';
+  const rowState = pending ? 'pending' : state.status === 'error' ? 'error' : 'idle';
+  const accountCell = gridCellProps({ row: index, col: 0 }, tabStopCol, onCellFocus);
+  const signOutCell = gridCellProps({ row: index, col: 1 }, tabStopCol, onCellFocus);
+
+  const label = messages.switcher.switchTo(name, identifier ?? name);
+  const signOutName = messages.switcher.signOutOf(name);
+  // The short visible label must be part of the accessible name (WCAG 2.5.3, label in name). A catalogue whose two
+  // strings differ in wording (the Arabic one does) gets an icon with the full name as its tooltip instead.
+  const shortLabelFits = signOutName
+    .toLocaleLowerCase(messages.locale)
+    .includes(messages.signOut.toLocaleLowerCase(messages.locale));
+  const pendingHint =
+    account.status === 'pending' ? (
+      <span id={hintId} className="csk:shrink-0">
+        <Badge tone="warning">{messages.switcher.pending}</Badge>
+      </span>
+    ) : null;
+  const identifierLine =
+    identifier && identifier !== name ? (
+      <span className="csk:truncate csk:text-xs csk:text-muted-foreground">{identifier}</span>
+    ) : null;
+  // Name and identifier truncate on screen; the cell's `title` shows both in full on hover, and the accessible
+  // name carries them in full.
+  const cellClass = cn(
+    'csk:flex csk:w-full csk:min-w-0 csk:items-center csk:gap-3 csk:rounded-kit csk:p-2 csk:text-start',
+    classNames.account,
+  );
+  const title = identifier && identifier !== name ? `${name}\n${identifier}` : name;
+
+  return (
+    <div
+      role="row"
+      data-slot="row"
+      data-state={rowState}
+      data-current={account.isCurrent || undefined}
+      aria-busy={pending || undefined}
+      className={cn(
+        'csk:flex csk:flex-wrap csk:items-center csk:gap-x-2 csk:gap-y-1 csk:rounded-kit csk:py-1',
+        classNames.row,
+      )}
+    >
+      {account.isCurrent ? (
+        // The current account is not a switch: the cell itself takes focus (APG grids allow focusable cells with
+        // static content) so arrow keys still pass through it, and it says it is current.
+        <div
+          role="gridcell"
+          {...accountCell}
+          data-slot="account"
+          aria-current="true"
+          aria-describedby={account.status === 'pending' ? hintId : undefined}
+          title={title}
+          className={cn('csk:min-w-0 csk:flex-1', focusRing, cellClass)}
+        >
+          <Avatar src={account.imageUrl} initials={account.initials} size="sm" />
+          <span className="csk:flex csk:min-w-0 csk:flex-1 csk:flex-col">
+            <span className="csk:truncate csk:text-sm csk:font-medium">{name}</span>
+            {identifierLine}
+          </span>
+          <Badge tone="primary" className="csk:shrink-0">
+            {messages.switcher.current}
+          </Badge>
+          {pendingHint}
+        </div>
+      ) : (
+        // The button holds only the name; its ::after covers the whole cell, so the identifier and badges next to it
+        // are part of the click target without being part of the button's text. (Visible text inside a button
+        // must appear in its accessible name, WCAG 2.5.3, and "Switch to … (…)" drops the parenthesised identifier.)
+        <div
+          role="gridcell"
+          title={title}
+          className={cn('csk:relative csk:min-w-0 csk:flex-1 csk:hover:bg-muted', cellClass)}
+        >
+          <Avatar src={account.imageUrl} initials={account.initials} size="sm" />
+          <span className="csk:flex csk:min-w-0 csk:flex-1 csk:flex-col">
+            <button
+              type="button"
+              {...accountCell}
+              data-slot="account"
+              data-state={pending && state.kind === 'switch' ? 'pending' : undefined}
+              aria-label={label}
+              aria-describedby={account.status === 'pending' ? hintId : undefined}
+              aria-busy={(pending && state.kind === 'switch') || undefined}
+              aria-disabled={pending || undefined}
+              // Single flight lives in the hook; skipping the call here just saves a no-op while pending.
+              onClick={pending ? undefined : () => onSwitch(account)}
+              className={cn(
+                'csk:min-w-0 csk:cursor-pointer csk:truncate csk:border-0 csk:bg-transparent csk:p-0 csk:text-start csk:font-[inherit] csk:text-sm csk:font-medium csk:text-inherit',
+                'csk:outline-none csk:after:absolute csk:after:inset-0 csk:after:rounded-kit csk:after:content-[""]',
+                'csk:focus-visible:after:ring-2 csk:focus-visible:after:ring-ring csk:aria-disabled:cursor-progress',
+              )}
+            >
+              {name}
+            </button>
+            {identifierLine}
+          </span>
+          {pendingHint}
+        </div>
+      )}
+      <div role="gridcell" className="csk:shrink-0">
+        <Button
+          variant="ghost"
+          size="sm"
+          {...signOutCell}
+          data-slot="sign-out"
+          aria-label={signOutName}
+          title={shortLabelFits ? undefined : signOutName}
+          pending={pending && state.kind === 'sign-out'}
+          aria-disabled={(pending && state.kind !== 'sign-out') || undefined}
+          onClick={pending ? undefined : () => onSignOut(account, index)}
+          className={cn('csk:bg-transparent csk:border-0 csk:font-[inherit]', classNames.signOut)}
+        >
+          {shortLabelFits ? (
+            messages.signOut
+          ) : (
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="csk:size-4">
+              <path
+                d="M6 3H3.5v10H6M10 5l3 3-3 3M13 8H6"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.5"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+          )}
+        </Button>
+      </div>
+      {state.status === 'error' && state.error ? (
+        // Its own cell so the row keeps only cells (ARIA); Retry/Dismiss are reached with Tab from the row.
+        <div role="gridcell" className="csk:basis-full">
+          <ErrorNotice
+            title={
+              state.kind === 'sign-out'
+                ? messages.revoke.failed(name)
+                : messages.switcher.switchTo(name, identifier ?? name)
+            }
+            error={state.error}
+            onRetry={() => (state.kind === 'sign-out' ? onSignOut(account, index) : onSwitch(account))}
+            onDismiss={() => onDismiss(account.id)}
+            {...(classNames.error ? { className: classNames.error } : {})}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+});
