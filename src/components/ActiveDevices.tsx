@@ -147,17 +147,21 @@ export function ActiveDevices({
           id={headingId}
           // Focusable from script only: it receives focus when the last revocable row goes away.
           tabIndex={-1}
-          className="csk:text-lg csk:font-semibold csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:rounded-kit"
+          className="csk:m-0 csk:text-lg csk:font-semibold csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:rounded-kit"
         >
           {messages.devices.title}
         </Heading>
-        <p className="csk:text-sm csk:text-muted-foreground">{messages.devices.description}</p>
+        <p className="csk:m-0 csk:text-sm csk:text-muted-foreground">{messages.devices.description}</p>
       </div>
 
       {status === 'loading' ? (
         <>
           <p className="csk:sr-only">{messages.loading}</p>
-          <ul data-slot="list" aria-hidden="true" className={cn('csk:flex csk:flex-col csk:gap-4', classNames.list)}>
+          <ul
+            data-slot="list"
+            aria-hidden="true"
+            className={cn('csk:m-0 csk:flex csk:list-none csk:flex-col csk:gap-4 csk:p-0', classNames.list)}
+          >
             {Array.from({ length: SKELETON_ROWS }, (_, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: placeholders with no identity
               <li key={index} className="csk:flex csk:items-start csk:gap-3">
@@ -173,7 +177,7 @@ export function ActiveDevices({
       ) : null}
 
       {status === 'signed-out' ? (
-        <p data-slot="empty" className={cn('csk:text-sm csk:text-muted-foreground', classNames.empty)}>
+        <p data-slot="empty" className={cn('csk:m-0 csk:text-sm csk:text-muted-foreground', classNames.empty)}>
           {messages.signedOut}
         </p>
       ) : null}
@@ -189,7 +193,13 @@ export function ActiveDevices({
 
       {status === 'ready' ? (
         <>
-          <ul data-slot="list" className={cn('csk:flex csk:flex-col csk:divide-y csk:divide-border', classNames.list)}>
+          <ul
+            data-slot="list"
+            className={cn(
+              'csk:m-0 csk:flex csk:list-none csk:flex-col csk:divide-y csk:divide-border csk:p-0',
+              classNames.list,
+            )}
+          >
             {devices.devices.map((device) => (
               <DeviceRow
                 key={device.id}
@@ -205,7 +215,11 @@ export function ActiveDevices({
             ))}
           </ul>
           {others.length === 0 ? (
-            <p id={emptyId} data-slot="empty" className={cn('csk:text-sm csk:text-muted-foreground', classNames.empty)}>
+            <p
+              id={emptyId}
+              data-slot="empty"
+              className={cn('csk:m-0 csk:text-sm csk:text-muted-foreground', classNames.empty)}
+            >
               {messages.devices.empty}
             </p>
           ) : null}

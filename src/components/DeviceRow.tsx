@@ -85,46 +85,47 @@ export const DeviceRow = memo(function DeviceRow({
         <DeviceIcon kind={device.kind} />
       </span>
       <div data-slot="device" className={cn('csk:min-w-0 csk:flex-1 csk:basis-48', deviceClassName)}>
-        <p className="csk:flex csk:flex-wrap csk:items-center csk:gap-x-2 csk:gap-y-1">
+        <p className="csk:m-0 csk:flex csk:flex-wrap csk:items-center csk:gap-x-2 csk:gap-y-1">
           <span className="csk:min-w-0 csk:font-medium csk:wrap-anywhere">{label}</span>
           {device.isCurrent ? <Badge tone="primary">{messages.thisDevice}</Badge> : null}
         </p>
         {kindAndOs ? (
-          <p className="csk:mt-0.5 csk:text-sm csk:text-muted-foreground csk:wrap-anywhere">{kindAndOs}</p>
+          <p className="csk:mt-0.5 csk:mb-0 csk:text-sm csk:text-muted-foreground csk:wrap-anywhere">{kindAndOs}</p>
         ) : null}
         <dl
           data-slot="meta"
           className={cn(
-            'csk:mt-1 csk:flex csk:flex-wrap csk:gap-x-3 csk:gap-y-0.5 csk:text-sm csk:text-muted-foreground',
+            'csk:mt-1 csk:mb-0 csk:flex csk:flex-wrap csk:gap-x-3 csk:gap-y-0.5 csk:text-sm csk:text-muted-foreground',
             metaClassName,
           )}
         >
           {device.location ? (
             <div className="csk:flex csk:min-w-0 csk:gap-1">
               <dt className="csk:sr-only">{messages.devices.location}</dt>
-              <dd className="csk:wrap-anywhere">{device.location}</dd>
+              <dd className="csk:m-0 csk:wrap-anywhere">{device.location}</dd>
             </div>
           ) : null}
           {ip ? (
             <div className="csk:flex csk:min-w-0 csk:gap-1">
               <dt className="csk:sr-only">{messages.devices.ipAddress}</dt>
               {/* Addresses read left to right in every language. */}
-              <dd dir="ltr" className="csk:wrap-anywhere csk:tabular-nums">
+              <dd dir="ltr" className="csk:m-0 csk:wrap-anywhere csk:tabular-nums">
                 {ip}
               </dd>
             </div>
           ) : null}
           <div className="csk:flex csk:min-w-0 csk:gap-1">
             <dt>{messages.lastActive}</dt>
-            <dd>
+            <dd className="csk:m-0">
               <RelativeTime date={device.lastActiveAt} />
             </dd>
           </div>
         </dl>
       </div>
       {device.isCurrent ? null : (
-        <div data-slot="revoke" className={cn('csk:ms-auto csk:shrink-0', revokeClassName)}>
-          <RevokeButton target={target} label={label} onRevoked={handleRevoked}>
+        <div data-slot="revoke" className={cn('csk:ms-auto csk:max-w-full', revokeClassName)}>
+          {/* max-w-full: a failure notice under the button wraps within the row instead of widening it. */}
+          <RevokeButton target={target} label={label} onRevoked={handleRevoked} classNames={{ root: 'csk:max-w-full' }}>
             {messages.revoke.deviceAction}
             {/* Names the device for screen readers, so 30 buttons are not all just "Sign out device". */}
             <span className="csk:sr-only"> ({label})</span>
