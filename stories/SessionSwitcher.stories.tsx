@@ -192,6 +192,15 @@ export const Popover: Story = {
 /** Keyboard only: Tab to the trigger, open, move with arrows / Home / End, Escape, then switch with Enter. */
 export const KeyboardOnly: Story = {
   args: { variant: 'popover' },
+  // Something focusable after the switcher, as on a real page, to Tab out to.
+  decorators: [
+    (Story) => (
+      <>
+        <Story />
+        <a href="#after">Next link on the page</a>
+      </>
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const trigger = await canvas.findByRole('button', { name: 'Account: Ada Lovelace. Switch account' });
@@ -221,6 +230,14 @@ export const KeyboardOnly: Story = {
     await expect(trigger).toHaveFocus();
     // Reopening returns to where the user left off.
     await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(grace).toHaveFocus());
+    // Tab leaves the grid in one press; tabbing out of the panel closes it.
+    await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Add account' })).toHaveFocus();
+    await userEvent.tab();
+    await expect(canvas.getByRole('link', { name: 'Next link on the page' })).toHaveFocus();
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(trigger);
     await waitFor(() => expect(grace).toHaveFocus());
     await userEvent.keyboard('{Enter}');
     // Clerk remounts the tree on a switch: the new trigger has focus and the switch is announced.

@@ -1,5 +1,6 @@
 'use client';
 import {
+  type FocusEvent as ReactFocusEvent,
   type KeyboardEvent as ReactKeyboardEvent,
   type ReactNode,
   type RefObject,
@@ -481,6 +482,13 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
     onClose(true);
   };
 
+  const onBlur = (event: ReactFocusEvent<HTMLDivElement>) => {
+    // Tab past the last control leaves a non-modal panel behind the page: close it. (A click on something that
+    // takes no focus has no relatedTarget; the pointerdown listener handles clicks.)
+    const next = event.relatedTarget as Node | null;
+    if (next && !panelRef.current?.contains(next) && !anchorRef.current?.contains(next)) onClose(false);
+  };
+
   return (
     // biome-ignore lint/a11y/noNoninteractiveElementInteractions: Escape closes the dialog from anywhere inside it.
     <div
@@ -492,6 +500,7 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
       data-slot="panel"
       data-state={open ? 'open' : 'closed'}
       onKeyDown={onKeyDown}
+      onBlur={onBlur}
       className={cn(
         // The UA centres popovers in the viewport; this panel is placed under its trigger instead.
         'csk:fixed csk:inset-auto csk:m-0 csk:w-[min(22rem,calc(100vw-1rem))] csk:overflow-auto csk:rounded-kit csk:border csk:border-border csk:bg-card csk:p-2 csk:text-card-foreground csk:shadow-lg',
