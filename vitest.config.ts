@@ -60,6 +60,17 @@ export default defineConfig({
       },
       storybookProject('storybook'),
       storybookProject('visual', ['.storybook/visual.setup.ts']),
+      {
+        // The packed tarball in fresh consumer apps (examples/*): install, type-check, build, open in Chromium.
+        test: {
+          name: 'consumers',
+          environment: 'node',
+          include: ['test/consumers/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
