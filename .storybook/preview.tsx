@@ -3,7 +3,7 @@ import './preview.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { SessionKitProvider } from '../src';
+import { ar, de, en, type Messages, SessionKitProvider } from '../src';
 import { clerkHandlers, MockClerkProvider, SCENARIO_NOW, type Scenario, scenarios } from '../src/testing';
 
 declare module 'storybook/internal/types' {
@@ -17,6 +17,8 @@ declare module 'storybook/internal/types' {
   }
 }
 
+const catalogues: Record<string, Messages> = { en, de, ar };
+
 /** Stories render at a fixed instant so relative times ("5 minutes ago") never change from day to day. */
 const frozenNow = () => SCENARIO_NOW.getTime();
 
@@ -28,7 +30,7 @@ const withKit: Decorator = (Story, context) => {
   document.documentElement.dir = dir;
   document.documentElement.lang = locale;
   return (
-    <SessionKitProvider locale={locale} now={frozenNow} timeZone="UTC">
+    <SessionKitProvider messages={catalogues[locale] ?? en} now={frozenNow} timeZone="UTC">
       <div style={context.parameters.mobile ? { width: 360, maxWidth: '100%' } : undefined}>
         <Story />
       </div>

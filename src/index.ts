@@ -1,10 +1,12 @@
 'use client';
-export { RevokeButton, type RevokeButtonClassNames, type RevokeButtonProps } from './components/RevokeButton';
 /**
  * `clerk-session-kit`: styled, accessible session components for Clerk apps. They work inside any
  * `<ClerkProvider>` (yours, or the kit's `MockClerkProvider`); `SessionKitProvider` is optional.
  * @packageDocumentation
  */
+export { ActiveDevices, type ActiveDevicesClassNames, type ActiveDevicesProps } from './components/ActiveDevices';
+export { deviceLabel, type IpAddressDisplay } from './components/DeviceRow';
+export { RevokeButton, type RevokeButtonClassNames, type RevokeButtonProps } from './components/RevokeButton';
 export {
   SessionInfoCard,
   type SessionInfoCardClassNames,
@@ -16,4 +18,14 @@ export {
   type SessionKitProviderProps,
   useKit,
 } from './components/SessionKitProvider';
+export {
+  SessionSwitcher,
+  type SessionSwitcherClassNames,
+  type SessionSwitcherProps,
+} from './components/SessionSwitcher';
+export {
+  SignOutAllButton,
+  type SignOutAllButtonClassNames,
+  type SignOutAllButtonProps,
+} from './components/SignOutAllButton';
 export { ar, de, en, type Messages } from './core/messages';

@@ -16,7 +16,7 @@ const meta = {
 Works inside any \`<ClerkProvider>\` with no props.
 
 \`\`\`tsx
-import { SessionSwitcher } from 'clerk-session-kit';
+import { SessionSwitcher } from '../src';
 
 <SessionSwitcher />                                    // trigger + popover (default)
 <SessionSwitcher variant="inline" showSignOutAll />    // the list itself, e.g. on a settings page
@@ -459,7 +459,7 @@ export const RightToLeft: Story = {
     await expect(canvas.getByRole('button', { name: 'التبديل إلى Katherine Johnson (kj@nasa.example)' })).toHaveFocus();
     // In right-to-left, the sign-out button is to the left: ArrowLeft moves forward.
     await userEvent.keyboard('{ArrowLeft}');
-    await expect(canvas.getByRole('button', { name: 'تسجيل خروج Katherine Johnson' })).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: 'تسجيل الخروج من Katherine Johnson' })).toHaveFocus();
   },
 };
 

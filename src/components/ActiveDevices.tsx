@@ -229,7 +229,7 @@ export function ActiveDevices({
       {showSignOutAll ? (
         <SignOutAllButton
           scope="other-devices"
-          devices={devices}
+          hideListError
           reasonId={emptyId}
           {...(classNames.signOutAll ? { className: classNames.signOutAll } : {})}
         />

@@ -1,5 +1,5 @@
 'use client';
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { type RevokeTarget, useRevokeSession } from '../headless/useRevokeSession';
 import { AlertDialog } from './parts/AlertDialog';
 import { Announcer } from './parts/Announcer';
@@ -56,11 +56,23 @@ export function RevokeButton({
   const name = label ?? revoke.accountLabel ?? messages.devices.unknownDevice;
   const isDevice = target.type === 'device';
 
+  // A retry from the error notice runs without reopening the dialog; only a confirmation keeps it open.
+  const [fromDialog, setFromDialog] = useState(false);
+  const dialogOpen = revoke.status === 'confirming' || (revoke.status === 'pending' && fromDialog);
+  const run = (viaDialog: boolean) => {
+    setFromDialog(viaDialog);
+    void revoke.confirm();
+  };
+
   if (revoke.status === 'done') {
-    return <Announcer message={messages.revoke.done(name)} />;
+    // The same live region as before, now with text: one inserted together with its text is often not read.
+    return (
+      <span data-slot="revoke-button" data-state="done" className={cn(className, classNames.root)}>
+        <Announcer message={messages.revoke.done(name)} />
+      </span>
+    );
   }
 
-  const dialogOpen = revoke.status === 'confirming' || revoke.status === 'pending';
   const { onClick, ...triggerProps } = revoke.getTriggerProps();
   return (
     <span
@@ -68,6 +80,7 @@ export function RevokeButton({
       data-state={revoke.status}
       className={cn('csk:inline-flex csk:flex-col csk:items-start csk:gap-1', className, classNames.root)}
     >
+      <Announcer message="" />
       <Button
         variant="secondary"
         size="sm"
@@ -97,7 +110,7 @@ export function RevokeButton({
         <ErrorNotice
           title={messages.revoke.failed(name)}
           error={revoke.error}
-          onRetry={() => void revoke.confirm()}
+          onRetry={() => run(false)}
           onDismiss={revoke.reset}
           {...(classNames.error ? { className: classNames.error } : {})}
         />
@@ -110,7 +123,7 @@ export function RevokeButton({
         confirmLabel={messages.revoke.confirm}
         cancelLabel={messages.cancel}
         pending={revoke.status === 'pending'}
-        onConfirm={() => void revoke.confirm()}
+        onConfirm={() => run(true)}
         onCancel={revoke.cancel}
         {...(classNames.dialog ? { className: classNames.dialog } : {})}
       />

@@ -1,6 +1,7 @@
 'use client';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { ar, de, en, type Messages } from '../core/messages';
+import { en } from '../core/messages/en';
+import type { Messages } from '../core/messages/types';
 
 /** Partial messages: any subset of {@link Messages}, nested objects included. */
 export type PartialMessages = {
@@ -10,8 +11,6 @@ export type PartialMessages = {
       ? Partial<Messages[K]>
       : Messages[K];
 };
-
-const catalogues: Record<string, Messages> = { en, de, ar };
 
 interface KitContextValue {
   messages: Messages;
@@ -25,10 +24,13 @@ const KitContext = createContext<KitContextValue>({ messages: en, now: Date.now,
 
 /** Props of {@link SessionKitProvider}. */
 export interface SessionKitProviderProps {
-  /** A built-in catalogue (`'en'`, `'de'`, `'ar'`) or any BCP 47 tag (English strings, that locale's dates). */
-  locale?: string;
-  /** Your own strings, merged over the locale's catalogue. */
+  /**
+   * The strings: a built-in catalogue (`import { de } from 'clerk-session-kit'`; `en`, `de`, `ar`) or your own,
+   * merged over English. Only the catalogues you import end up in your bundle.
+   */
   messages?: PartialMessages;
+  /** BCP 47 tag for dates and relative times; default: the catalogue's `locale`. */
+  locale?: string;
   /** Clock used for relative times ("5 minutes ago") and "expires soon"; fix it in tests and stories. */
   now?: () => number;
   /** IANA time zone for absolute dates; default: the browser's. */
@@ -51,12 +53,12 @@ function merge(base: Messages, overrides: PartialMessages | undefined): Messages
 
 /**
  * Optional: language, strings, clock and time zone for the kit's components. Without it they speak English and
- * use the browser's clock and time zone. Direction (`rtl` for Arabic) follows the catalogue.
+ * use the browser's clock and time zone. Layout direction follows the page (`<html dir="rtl">`).
  */
-export function SessionKitProvider({ locale = 'en', messages, now, timeZone, children }: SessionKitProviderProps) {
+export function SessionKitProvider({ locale, messages, now, timeZone, children }: SessionKitProviderProps) {
   const value = useMemo<KitContextValue>(() => {
-    const base = catalogues[locale.split('-')[0] ?? 'en'] ?? { ...en, locale };
-    return { messages: merge({ ...base, locale }, messages), now: now ?? Date.now, timeZone };
+    const merged = merge(en, messages);
+    return { messages: locale ? { ...merged, locale } : merged, now: now ?? Date.now, timeZone };
   }, [locale, messages, now, timeZone]);
   return <KitContext.Provider value={value}>{children}</KitContext.Provider>;
 }

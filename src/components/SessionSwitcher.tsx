@@ -332,7 +332,7 @@ export function SessionSwitcher({
           size="sm"
           data-slot="add-account"
           onClick={switcher.addAccount}
-          className={cn('csk:justify-start csk:border-0 csk:bg-transparent csk:font-[inherit]', classNames.addAccount)}
+          className={cn('csk:justify-start', classNames.addAccount)}
         >
           <span aria-hidden="true">+</span>
           {messages.switcher.addAccount}
@@ -525,10 +525,7 @@ function SignOutAllAction({ className }: { className?: string | undefined }) {
         size="sm"
         data-slot="sign-out-all"
         onClick={all.requestConfirm}
-        className={cn(
-          'csk:justify-start csk:border-0 csk:bg-transparent csk:font-[inherit] csk:text-danger',
-          className,
-        )}
+        className={cn('csk:justify-start csk:text-danger', className)}
       >
         {messages.switcher.signOutAll}
       </Button>

@@ -175,7 +175,7 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
           pending={pending && state.kind === 'sign-out'}
           aria-disabled={(pending && state.kind !== 'sign-out') || undefined}
           onClick={pending ? undefined : () => onSignOut(account, index)}
-          className={cn('csk:bg-transparent csk:border-0 csk:font-[inherit]', classNames.signOut)}
+          className={classNames.signOut}
         >
           {shortLabelFits ? (
             messages.signOut
@@ -197,11 +197,7 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
         // Its own cell so the row keeps only cells (ARIA); Retry/Dismiss are reached with Tab from the row.
         <div role="gridcell" className="csk:basis-full">
           <ErrorNotice
-            title={
-              state.kind === 'sign-out'
-                ? messages.revoke.failed(name)
-                : messages.switcher.switchTo(name, identifier ?? name)
-            }
+            title={state.kind === 'sign-out' ? messages.revoke.failed(name) : messages.switcher.switchFailed(name)}
             error={state.error}
             onRetry={() => (state.kind === 'sign-out' ? onSignOut(account, index) : onSwitch(account))}
             onDismiss={() => onDismiss(account.id)}

@@ -1,6 +1,6 @@
 'use client';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { type ActiveDevices, useActiveDevices } from '../headless/useActiveDevices';
+import { useActiveDevices } from '../headless/useActiveDevices';
 import { type SignOutResult, type SignOutScope, useSignOutAll } from '../headless/useSignOutAll';
 import { AlertDialog } from './parts/AlertDialog';
 import { Announcer } from './parts/Announcer';
@@ -25,17 +25,14 @@ export interface SignOutAllButtonClassNames {
 
 /** Props of {@link SignOutAllButton}. */
 export interface SignOutAllButtonProps {
+  /** Do not show the device list's load error here, when it is shown elsewhere (`ActiveDevices` does). */
+  hideListError?: boolean;
   /**
    * What it signs out: `'other-devices'` revokes every session of the user on other devices (this one stays),
    * `'this-browser'` signs out every account in this browser (`signOut()`), `'everywhere'` does both, devices
    * first.
    */
   scope: SignOutScope;
-  /**
-   * The state of a {@link useActiveDevices} already on screen, so both show the same devices and a revoke in one
-   * is seen by the other. Without it the button loads the list itself (for the scopes that need it).
-   */
-  devices?: ActiveDevices;
   /**
    * Id of an element on the page that already says there is nothing to sign out; the disabled button then
    * points to it instead of repeating the sentence.
@@ -62,8 +59,8 @@ export interface SignOutAllButtonProps {
  */
 export function SignOutAllButton({
   scope,
-  devices: shared,
   reasonId: externalReasonId,
+  hideListError = false,
   onDone,
   children,
   className,
@@ -71,10 +68,9 @@ export function SignOutAllButton({
 }: SignOutAllButtonProps) {
   const { messages } = useKit();
   const needsDevices = scope !== 'this-browser';
-  // Loaded here rather than inside the hook so the button can tell "list failed" apart and offer its retry.
-  const own = useActiveDevices({ enabled: needsDevices && !shared });
-  const devices = shared ?? own;
-  const all = useSignOutAll({ scope, devices });
+  // The same shared list the hook counts from; read here to tell "list failed" apart and offer its retry.
+  const devices = useActiveDevices({ enabled: needsDevices });
+  const all = useSignOutAll({ scope });
   const triggerRef = useRef<HTMLButtonElement>(null);
   const ownReasonId = useId();
   const dialogId = useId();
@@ -153,7 +149,7 @@ export function SignOutAllButton({
           {messages.signOutAll.nothingToDo[scope]}
         </span>
       ) : null}
-      {listFailed && devices.error && !shared ? (
+      {listFailed && devices.error && !hideListError ? (
         <ErrorNotice
           title={messages.devices.loadFailed}
           error={devices.error}

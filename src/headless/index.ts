@@ -25,4 +25,10 @@ export {
   type UseSessionSwitcherOptions,
   useSessionSwitcher,
 } from './useSessionSwitcher';
-export { type SignOutAll, type SignOutResult, type SignOutScope, useSignOutAll } from './useSignOutAll';
+export {
+  type SignOutAll,
+  type SignOutResult,
+  type SignOutScope,
+  type UseSignOutAllOptions,
+  useSignOutAll,
+} from './useSignOutAll';

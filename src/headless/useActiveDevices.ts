@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { fetchUserSessions, type SessionWithActivitiesResource, useClerk, useClerkSelector } from '../clerk';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { type SessionWithActivitiesResource, useClerk, useClerkSelector } from '../clerk';
 import type { ActionError } from '../core/action';
 import { currentFirst } from '../core/sort';
+import { type DeviceListState, deviceStoreFor } from './deviceStore';
 import { type DeviceSummary, toDeviceSummary } from './summaries';
 
 /** What {@link useActiveDevices} returns. */
@@ -20,19 +21,13 @@ export interface ActiveDevices {
   resourceOf(id: string): SessionWithActivitiesResource | undefined;
 }
 
-/** Error for an answer Clerk could not have given successfully. */
-const emptyAnswer = (): ActionError => ({
-  code: 'sessions_unavailable',
-  message: null,
-  status: null,
-  retryable: true,
-  cause: new Error('user.getSessions() answered [] although the current session always exists: the request failed.'),
-});
+const EMPTY: DeviceListState = { resources: null, error: null };
 
 /**
  * The signed-in user's sessions on every device (`user.getSessions()`), with loading, refresh and a real error
  * state. Clerk answers `[]` on ANY error, while a successful answer always contains the current session, so an
  * empty list is treated as a failure: the UI never claims "no other devices" when the request failed.
+ * Every instance on the same Clerk and user shares one list (see `deviceStore.ts`).
  * `enabled: false` skips the request (the list stays loading).
  */
 export function useActiveDevices(options: { enabled?: boolean } = {}): ActiveDevices {
@@ -43,34 +38,23 @@ export function useActiveDevices(options: { enabled?: boolean } = {}): ActiveDev
       instance.loaded ? { userId: instance.user?.id ?? null, sessionId: instance.session?.id ?? null } : null,
     (a, b) => a?.userId === b?.userId && a?.sessionId === b?.sessionId,
   );
-  const [resources, setResources] = useState<SessionWithActivitiesResource[] | null>(null);
-  const [error, setError] = useState<ActionError | null>(null);
-  const request = useRef(0);
-
-  const load = useCallback(
-    async (fresh: boolean) => {
-      const user = clerk.user;
-      if (!user) return;
-      const ticket = ++request.current;
-      setError(null);
-      const answer = await fetchUserSessions(user, { fresh }).catch(() => []);
-      if (ticket !== request.current) return; // a newer request (or another user) won
-      if (answer.length === 0) {
-        setError(emptyAnswer());
-        return;
-      }
-      setResources(answer);
-    },
-    [clerk],
-  );
-
   const userId = identity?.userId ?? null;
+  const sessionId = identity?.sessionId ?? null;
+  // Keyed by session too: signing in again (a new session) starts from a fresh list.
+  const store = useMemo(
+    () => (userId && sessionId ? deviceStoreFor(clerk, `${userId}:${sessionId}`, () => clerk.user) : null),
+    [clerk, userId, sessionId],
+  );
+  const { resources, error } = useSyncExternalStore(
+    useCallback((onChange: () => void) => store?.subscribe(onChange) ?? (() => undefined), [store]),
+    () => store?.getState() ?? EMPTY,
+    () => EMPTY,
+  );
   useEffect(() => {
-    setResources(null);
-    if (userId && enabled) void load(false);
-  }, [userId, enabled, load]);
+    if (enabled) store?.ensureLoaded();
+  }, [store, enabled]);
 
-  const currentId = identity?.sessionId ?? null;
+  const currentId = sessionId;
   // One summary object per resource for as long as it is listed, so rows that did not change keep their props.
   const summaries = useRef(new WeakMap<SessionWithActivitiesResource, DeviceSummary>());
   const devices = useMemo(() => {
@@ -86,19 +70,15 @@ export function useActiveDevices(options: { enabled?: boolean } = {}): ActiveDev
 
   const others = useMemo(() => devices.filter((device) => !device.isCurrent), [devices]);
 
-  const resourcesRef = useRef(resources);
-  resourcesRef.current = resources;
-  const resourceOf = useCallback((id: string) => resourcesRef.current?.find((entry) => entry.id === id), []);
-  const revoke = useCallback(
-    async (id: string) => {
-      const resource = resourceOf(id);
-      if (!resource) throw new Error(`Session ${id} is not in the device list.`);
-      await resource.revoke();
-      setResources((list) => list?.filter((entry) => entry.id !== id) ?? null);
-    },
-    [resourceOf],
+  const resourceOf = useCallback(
+    (id: string) => store?.getState().resources?.find((entry) => entry.id === id),
+    [store],
   );
-  const refresh = useCallback(() => load(true), [load]);
+  const revoke = useCallback(
+    (id: string) => (store ? store.revoke(id) : Promise.reject(new Error('Nobody is signed in.'))),
+    [store],
+  );
+  const refresh = useCallback(() => store?.refresh() ?? Promise.resolve(), [store]);
 
   const status: ActiveDevices['status'] = !identity
     ? 'loading'

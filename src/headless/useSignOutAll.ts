@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
-import { type ActiveDevices, useActiveDevices } from './useActiveDevices';
+import { useActiveDevices } from './useActiveDevices';
 
 /** What a sign-out-all covers. */
 export type SignOutScope = 'other-devices' | 'this-browser' | 'everywhere';
@@ -39,11 +39,6 @@ export interface SignOutAll {
 /** Options of {@link useSignOutAll}. */
 export interface UseSignOutAllOptions {
   scope: SignOutScope;
-  /**
-   * The device list of a {@link useActiveDevices} already on screen. Without it the hook loads its own copy, and
-   * a device revoked through one list would still be counted (and revoked again) by the other.
-   */
-  devices?: ActiveDevices;
 }
 
 /**
@@ -51,12 +46,11 @@ export interface UseSignOutAllOptions {
  * or both, devices first. Never `signOut({ sessionId: 'all' })`, which is not an API. With `'everywhere'`, this
  * browser is only signed out once every device is confirmed, so a partial failure can still be retried.
  */
-export function useSignOutAll({ scope, devices: shared }: UseSignOutAllOptions): SignOutAll {
+export function useSignOutAll({ scope }: UseSignOutAllOptions): SignOutAll {
   const clerk = useClerk();
   const needsDevices = scope !== 'this-browser';
-  // Always called (hook order), but it only asks Clerk when no shared list was given.
-  const own = useActiveDevices({ enabled: needsDevices && !shared });
-  const devices = shared ?? own;
+  // The device list is shared with every other useActiveDevices() on this Clerk, so counts stay in step.
+  const devices = useActiveDevices({ enabled: needsDevices });
   const accountCount = useClerkSelector(
     (instance) =>
       (instance.client?.sessions ?? []).filter((s) => s.status === 'active' || s.status === 'pending').length,

@@ -14,8 +14,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 
 const variants: Record<ButtonVariant, string> = {
   primary: 'csk:bg-primary csk:text-primary-foreground csk:hover:opacity-90',
-  secondary: 'csk:border csk:border-border csk:bg-card csk:text-card-foreground csk:hover:bg-muted',
-  ghost: 'csk:text-foreground csk:hover:bg-muted',
+  secondary: 'csk:border-border csk:bg-card csk:text-card-foreground csk:hover:bg-muted',
+  ghost: 'csk:border-transparent csk:bg-transparent csk:text-foreground csk:hover:bg-muted',
   danger: 'csk:bg-danger csk:text-danger-foreground csk:hover:opacity-90',
 };
 
@@ -34,7 +34,8 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       aria-busy={pending || undefined}
       onClick={pending ? undefined : onClick}
       className={cn(
-        'csk:inline-flex csk:items-center csk:justify-center csk:gap-2 csk:rounded-kit csk:font-medium csk:whitespace-nowrap',
+        // No preflight in the kit: reset what browsers give buttons (font, border) here.
+        'csk:inline-flex csk:items-center csk:justify-center csk:gap-2 csk:rounded-kit csk:border csk:border-transparent csk:font-[inherit] csk:font-medium csk:whitespace-nowrap',
         'csk:cursor-pointer csk:transition-colors csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:focus-visible:ring-offset-2 csk:ring-offset-background',
         'csk:disabled:cursor-not-allowed csk:disabled:opacity-60 csk:aria-disabled:cursor-not-allowed csk:aria-disabled:opacity-60',
         size === 'sm' ? 'csk:min-h-8 csk:px-3 csk:text-sm' : 'csk:min-h-10 csk:px-4 csk:text-sm',

@@ -34,7 +34,8 @@ export function ErrorNotice({ title, error, onRetry, onDismiss, className }: Err
         className,
       )}
     >
-      <span className="csk:min-w-0 csk:flex-1">
+      {/* At least 12rem of text: on a narrow screen the buttons wrap under it instead of squeezing it. */}
+      <span className="csk:min-w-48 csk:flex-1">
         <strong className="csk:font-semibold">{title}</strong> {errorText(error, messages)}
       </span>
       {onRetry ? (

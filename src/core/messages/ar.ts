@@ -39,10 +39,11 @@ export const ar: Messages = {
     switchTo: (name, identifier) => `التبديل إلى ${name} (${identifier})`,
     current: 'الحساب الحالي',
     pending: 'يتطلب إجراءً',
-    signOutOf: (name) => `تسجيل خروج ${name}`,
+    signOutOf: (name) => `تسجيل الخروج من ${name}`,
     addAccount: 'إضافة حساب',
     signOutAll: 'تسجيل الخروج من جميع الحسابات',
     switched: (name) => `تم التبديل إلى ${name}.`,
+    switchFailed: (name) => `تعذّر التبديل إلى ${name}.`,
     signedOutOf: (name) => `تم تسجيل خروج ${name}.`,
   },
   revoke: {

@@ -45,6 +45,7 @@ export const de: Messages = {
     addAccount: 'Konto hinzufügen',
     signOutAll: 'Von allen Konten abmelden',
     switched: (name) => `Zu ${name} gewechselt.`,
+    switchFailed: (name) => `Wechsel zu ${name} fehlgeschlagen.`,
     signedOutOf: (name) => `${name} wurde abgemeldet.`,
   },
   revoke: {

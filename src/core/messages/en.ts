@@ -45,6 +45,7 @@ export const en: Messages = {
     addAccount: 'Add account',
     signOutAll: 'Sign out of all accounts',
     switched: (name) => `Switched to ${name}.`,
+    switchFailed: (name) => `Could not switch to ${name}.`,
     signedOutOf: (name) => `Signed out of ${name}.`,
   },
   revoke: {

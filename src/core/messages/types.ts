@@ -31,6 +31,7 @@ export interface Messages {
     addAccount: string;
     signOutAll: string;
     switched: (name: string) => string;
+    switchFailed: (name: string) => string;
     signedOutOf: (name: string) => string;
   };
   revoke: {

@@ -39,7 +39,7 @@ function Probe({ into }: { into: { current: Hooks | null } }) {
     info: useSessionInfo(),
     switcher: useSessionSwitcher(),
     devices,
-    signOutAll: useSignOutAll({ scope: 'other-devices', devices }),
+    signOutAll: useSignOutAll({ scope: 'other-devices' }),
   };
   return null;
 }
