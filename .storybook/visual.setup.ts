@@ -17,7 +17,7 @@ interface VisualParameters {
 // Pixels must not depend on timing: no animations, transitions or blinking carets.
 const freeze = document.createElement('style');
 freeze.textContent = `*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; }
-html, body { min-height: 100vh; margin: 0; }`;
+html, body { height: 100vh; margin: 0; overflow: hidden; }`;
 document.head.append(freeze);
 
 afterEach(async (context) => {
@@ -38,7 +38,10 @@ afterEach(async (context) => {
     for (const [theme, dark, dir] of shots) {
       html.classList.toggle('dark', dark);
       html.dir = dir;
-      await expect.element(page.elementLocator(document.body)).toMatchScreenshot(`${story.id}--${theme}`);
+      // Every shot is the viewport, from the top, even when a play function scrolled a long list.
+      html.scrollTop = 0;
+      document.body.scrollTop = 0;
+      await expect.element(page.elementLocator(document.body)).toMatchScreenshot(`${story.id}-${theme}`);
     }
   } finally {
     html.classList.toggle('dark', initial.dark);
