@@ -7,7 +7,8 @@ const bare = process.env.EXAMPLE_PROXY === 'bare';
 export default bare
   ? clerkMiddleware({ jwtKey: process.env.CLERK_JWT_KEY })
   : sessionProxy({
-      publicRoutes: ['/', '/api/public'],
+      // /kit demos the components on the mock Clerk; its MSW service worker script must load signed out too.
+      publicRoutes: ['/', '/api/public', '/kit', '/mockServiceWorker.js'],
       admin: { routes: ['/admin/**', '/api/admin/**'], role: 'org:admin' },
       maxAuthAge: { afterMinutes: 10, reverifyUrl: '/reverify' },
       forwardUserId: 'x-user-id',

@@ -1,0 +1,241 @@
+/**
+ * Shared by the consumer tests (test/consumers/*.test.ts): pack the kit once, copy an example out of the
+ * repository, install, serve, and the checks every consumer makes in Chromium.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright';
+
+const run = promisify(execFile);
+export const root = path.resolve(import.meta.dirname, '../..');
+export const kitDir = process.env.CSK_KIT_DIR ? path.resolve(process.env.CSK_KIT_DIR) : root;
+
+/** Step timings, printed by each test file's afterAll. */
+export const timings: string[] = [];
+
+/** Runs a command to completion; the error carries its output. */
+export async function sh(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  timeout: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const started = Date.now();
+  try {
+    const { stdout, stderr } = await run(cmd, args, {
+      cwd,
+      timeout,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...env, CI: '1' },
+    });
+    timings.push(`${path.basename(cwd)}: ${path.basename(cmd)} ${args.join(' ')} ${seconds(started)}`);
+    return stdout + stderr;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+  }
+}
+
+export const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+
+/** A free TCP port on localhost. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, 'localhost', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  if (statSync(dir).isFile()) return [dir];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.name !== 'node_modules')
+    .flatMap((entry) => listFiles(path.join(dir, entry.name)))
+    .sort();
+}
+
+/**
+ * The kit as `npm pack` makes it: `npm run build` (skipped with CSK_SKIP_BUILD=1) then `npm pack`. The tarball is
+ * kept under the temp dir, keyed by a hash of everything that goes into it (sources, build config, lock file, and
+ * dist itself when the build is skipped), so the second consumer test in a run, or a rerun with nothing changed,
+ * reuses it instead of building again.
+ */
+export async function packKit(): Promise<string> {
+  const skipBuild = process.env.CSK_SKIP_BUILD === '1';
+  const inputs = [
+    'package.json',
+    'package-lock.json',
+    'README.md',
+    'LICENSE',
+    'src',
+    'scripts',
+    'tsdown.config.ts',
+    'tailwind.config.ts',
+    ...(skipBuild ? ['dist'] : []),
+  ].flatMap((entry) => listFiles(path.join(kitDir, entry)));
+  const hash = createHash('sha256').update(skipBuild ? 'dist' : 'build');
+  for (const file of inputs) hash.update(path.relative(kitDir, file)).update('\0').update(readFileSync(file));
+  const key = hash.digest('hex').slice(0, 16);
+  const cache = path.join(tmpdir(), 'csk-consumers-pack');
+  const dir = path.join(cache, key);
+  const cached = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith('.tgz')) : undefined;
+  if (cached) {
+    timings.push(`pack: reused ${path.join(dir, cached)}`);
+    return path.join(dir, cached);
+  }
+  if (!skipBuild) await sh('npm', ['run', 'build'], kitDir, 180_000);
+  rmSync(cache, { recursive: true, force: true }); // older keys are stale
+  const staging = `${dir}.${process.pid}`;
+  mkdirSync(staging, { recursive: true });
+  await sh('npm', ['pack', '--pack-destination', staging, '--loglevel=error'], kitDir, 60_000);
+  renameSync(staging, dir);
+  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (!tarball) throw new Error(`npm pack wrote no tarball to ${dir}`);
+  return path.join(dir, tarball);
+}
+
+/** Copies an example app to `dest`, without installs or build output. */
+export function copyExample(example: string, dest: string) {
+  cpSync(example, dest, {
+    recursive: true,
+    filter: (src) => !/[\\/](node_modules|dist|\.next)$/.test(src) && !src.endsWith('package-lock.json'),
+  });
+}
+
+/** `npm install` from the registry, preferring the npm cache. */
+export function npmInstall(dir: string) {
+  return sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir, 300_000);
+}
+
+/** The version of `name` installed in the repository, so consumers test against what the kit was built with. */
+export function rootVersion(name: string): string {
+  return JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+export interface Server {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+}
+
+/** Spawns a server and waits until `url` answers (any status), or throws with its output. */
+export async function serve(
+  args: string[],
+  cwd: string,
+  url: string,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 60_000,
+): Promise<Server> {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited ${child.exitCode}: ${output}`);
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return { child, url, output: () => output };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`${args.join(' ')} did not answer on ${url}: ${output}`);
+}
+
+/** Stops a server and waits for it to exit (SIGKILL after 5 s). */
+export function stop(server: Server | undefined): Promise<void> {
+  const child = server?.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Opens `url` and waits for the kit to render Ada's account; page errors end up in the failure message. */
+export async function openKit(newPage: () => Promise<Page>, url: string, label: string): Promise<Page> {
+  const page = await newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(url);
+  try {
+    await page.getByRole('button', { name: /^Account: Ada Lovelace/ }).waitFor({ timeout: 15_000 });
+  } catch (error) {
+    throw new Error(`${label}: the kit did not render (${errors.join(' | ') || (error as Error).message})`);
+  }
+  return page;
+}
+
+/** Computed styles that show whether clerk-session-kit/styles.css applies, and whether the host page kept its own. */
+export function kitStyles(page: Page) {
+  return page.evaluate(() => {
+    const resolve = (value: string) => {
+      const probe = document.createElement('div');
+      probe.style.color = value;
+      document.body.append(probe);
+      const color = getComputedStyle(probe).color;
+      probe.remove();
+      return color;
+    };
+    const bordered = document.querySelector('[class~="csk:border-border"]');
+    const hidden = document.querySelector('[class~="csk:sr-only"]');
+    return {
+      token: getComputedStyle(document.documentElement).getPropertyValue('--csk-border').trim(),
+      borderToken: resolve('var(--csk-border)'),
+      border: bordered ? getComputedStyle(bordered).borderTopColor : null,
+      srOnlyWidth: hidden ? getComputedStyle(hidden).width : null,
+      bodyMargin: getComputedStyle(document.body).marginTop,
+      h1Size: getComputedStyle(document.querySelector('h1') as Element).fontSize,
+    };
+  });
+}
+
+/** Switches from Ada to Grace in the SessionSwitcher; resolves once Grace is the current account. */
+export async function switchAccount(page: Page) {
+  await page.getByRole('button', { name: /^Account: Ada Lovelace/ }).click();
+  await page.getByRole('button', { name: /^Switch to Grace Hopper/ }).click();
+  await page.getByRole('button', { name: /^Account: Grace Hopper/ }).waitFor({ timeout: 10_000 });
+}
+
+/** Revokes the phone in ActiveDevices through its confirmation dialog; returns the row counts before and after. */
+export async function revokePhone(page: Page): Promise<{ before: number; after: number }> {
+  const devices = page.locator('section', { has: page.getByRole('heading', { name: 'Active devices' }) });
+  const phone = devices.locator('[data-session-id="sess_ada_phone"]');
+  await phone.waitFor({ timeout: 10_000 });
+  const before = await devices.locator('[data-session-id]').count();
+  await phone.getByRole('button').first().click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out', exact: true }).click();
+  await phone.waitFor({ state: 'detached', timeout: 10_000 });
+  return { before, after: await devices.locator('[data-session-id]').count() };
+}
+
+/** What an unstyled border would compute to. */
+export const BLACK = 'rgb(0, 0, 0)';

@@ -1,0 +1,174 @@
+/**
+ * Consumer test: the packed tarball in a fresh Next.js 16 App Router app (examples/nextjs: `@clerk/nextjs` 7,
+ * `proxy.ts` = the kit's `sessionProxy()`), as a user would install it.
+ * Copies examples/nextjs to a temp dir outside the repository and turns it into a standalone app: its
+ * package.json depends on the tarball plus next, react, react-dom, @clerk/nextjs and msw at the repository's
+ * versions; the tsconfig `paths` onto the kit's source and the `turbopack.root` onto the repository are dropped.
+ * Then `npm install`, `next build` (which type-checks the app against the tarball's .d.ts), `next start -H
+ * localhost` with offline test keys, and:
+ * - the proxy preset from the tarball: a protected page redirects to sign-in, a protected API answers 401 JSON,
+ *   a signed-in token gets through to `requireSession()`;
+ * - Chromium on /kit (the components under `<MockClerkProvider>`, MSW worker answering Clerk's Frontend API):
+ *   the kit's CSS applies, a switch changes the current account, a revoke removes a device.
+ * Set CSK_SKIP_BUILD=1 when `npm run build` already ran; CSK_KEEP_CONSUMERS=1 keeps the temp app.
+ */
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunch } from '../chromium';
+import { createTestKeys, personas } from '../server/helpers/keys';
+import { exampleEnv } from '../server/helpers/nextApp';
+import {
+  BLACK,
+  copyExample,
+  freePort,
+  kitStyles,
+  npmInstall,
+  openKit,
+  packKit,
+  revokePhone,
+  root,
+  rootVersion,
+  type Server,
+  seconds,
+  serve,
+  sh,
+  stop,
+  switchAccount,
+  timings,
+} from './helpers';
+
+const example = path.join(root, 'examples/nextjs');
+const keys = createTestKeys();
+const tokens = personas(keys);
+const env = exampleEnv(keys.jwtKey, keys.publishableKey, keys.secretKey);
+
+let work: string;
+let app: string;
+let buildOutput = '';
+let server: Server | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+
+/** Rewrites the copy of examples/nextjs into an app that knows nothing of the repository. */
+function standalone(dir: string, tarball: string) {
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const pinned = (names: string[]) => Object.fromEntries(names.map((name) => [name, rootVersion(name)]));
+  pkg.dependencies = {
+    'clerk-session-kit': `file:${tarball}`,
+    ...pinned(['@clerk/nextjs', 'msw', 'next', 'react', 'react-dom']),
+  };
+  pkg.devDependencies = pinned(['@types/node', '@types/react', '@types/react-dom', 'typescript']);
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+
+  const tsconfig = JSON.parse(readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'));
+  delete tsconfig.compilerOptions.paths;
+  writeFileSync(path.join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  // Only the in-repository build needs this stand-in for the compiled CSS (see the file); the tarball has the real one.
+  rmSync(path.join(dir, 'app/kit/repo-mode.css'));
+
+  // The example's config points Turbopack and file tracing at the repository; a standalone app needs neither.
+  writeFileSync(
+    path.join(dir, 'next.config.ts'),
+    "import type { NextConfig } from 'next';\n\nconst config: NextConfig = { poweredByHeader: false };\n\nexport default config;\n",
+  );
+}
+
+beforeAll(async () => {
+  const started = Date.now();
+  work = mkdtempSync(path.join(tmpdir(), 'csk-consumer-next-'));
+  app = path.join(work, 'nextjs');
+  const tarball = await packKit();
+  copyExample(example, app);
+  standalone(app, tarball);
+  await npmInstall(app);
+  const next = path.join(app, 'node_modules/next/dist/bin/next');
+  buildOutput = await sh(process.execPath, [next, 'build'], app, 300_000, env);
+  const port = await freePort();
+  server = await serve([next, 'start', '-H', 'localhost', '-p', String(port)], app, `http://localhost:${port}/`, env);
+  browser = await chromium.launch(chromiumLaunch());
+  // With a development key, clerkMiddleware bounces a browser's first page load through Clerk's handshake
+  // (dev-browser-missing), which sets this cookie. Offline there is no Clerk to bounce through, so the browser
+  // starts with a dev browser cookie, as it would after its first visit. Signed out either way.
+  context = await browser.newContext();
+  await context.addCookies([{ name: '__clerk_db_jwt', value: 'dvb_consumer_test', url: origin() }]);
+  timings.push(`next setup total ${seconds(started)}`);
+}, 600_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await stop(server);
+  if (work && process.env.CSK_KEEP_CONSUMERS !== '1') rmSync(work, { recursive: true, force: true });
+  console.log(`consumers (nextjs):\n  ${timings.join('\n  ')}`);
+});
+
+const newPage = () => {
+  if (!context) throw new Error('the browser did not start');
+  return context.newPage();
+};
+const origin = () => (server?.url ?? '').replace(/\/$/, '');
+
+describe('examples/nextjs from the packed tarball', () => {
+  it('installs the kit from the tarball, with one copy of @clerk/react, and type-checks in next build', () => {
+    const kit = path.join(app, 'node_modules/clerk-session-kit');
+    expect(lstatSync(kit).isSymbolicLink()).toBe(false);
+    expect(existsSync(path.join(kit, 'dist/styles.css'))).toBe(true);
+    expect(existsSync(path.join(kit, 'src'))).toBe(false);
+    // The kit's hooks and @clerk/nextjs's provider must share one @clerk/react, or the hooks throw.
+    expect(existsSync(path.join(app, 'node_modules/@clerk/react/package.json'))).toBe(true);
+    expect(existsSync(path.join(app, 'node_modules/@clerk/nextjs/node_modules/@clerk/react'))).toBe(false);
+    expect(existsSync(path.join(kit, 'node_modules'))).toBe(false);
+    expect(buildOutput).toMatch(/Finished TypeScript/);
+    expect(buildOutput).toMatch(/○ \/kit\b/);
+    expect(buildOutput).toMatch(/Proxy \(Middleware\)/);
+  });
+
+  it('the proxy preset protects pages and APIs, and lets a signed-in token through', async () => {
+    const dashboard = await fetch(`${origin()}/dashboard`, { redirect: 'manual' });
+    expect(dashboard.status).toBe(307);
+    expect(new URL(String(dashboard.headers.get('location')), origin()).href).toBe(
+      `${origin()}/sign-in?redirect_url=${encodeURIComponent(`${origin()}/dashboard`)}`,
+    );
+    const me = await fetch(`${origin()}/api/me`, { redirect: 'manual' });
+    expect(me.status).toBe(401);
+    expect(await me.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+    const signedIn = await fetch(`${origin()}/api/me`, { headers: { authorization: `Bearer ${tokens.user}` } });
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.json()).toMatchObject({
+      secret: 'me',
+      userId: 'user_member',
+      forwardedUserId: 'user_member',
+    });
+    const kit = await fetch(`${origin()}/kit`, { redirect: 'manual' });
+    expect(kit.status).toBe(200);
+    expect(await kit.text()).toContain('data-page="kit"');
+  });
+
+  it('/kit is styled by clerk-session-kit/styles.css, and leaves the host page alone', async () => {
+    const page = await openKit(newPage, `${origin()}/kit`, 'nextjs');
+    const styles = await kitStyles(page);
+    expect(styles.token).not.toBe('');
+    expect(styles.border).toBe(styles.borderToken);
+    expect(styles.border).not.toBe(BLACK);
+    expect(styles.srOnlyWidth).toBe('1px');
+    expect(styles.bodyMargin).toBe('8px');
+    expect(styles.h1Size).toBe('32px');
+    await page.close();
+  });
+
+  it('/kit switches the current account', async () => {
+    const page = await openKit(newPage, `${origin()}/kit`, 'nextjs');
+    await switchAccount(page);
+    await page.close();
+  });
+
+  it('/kit revokes another device', async () => {
+    const page = await openKit(newPage, `${origin()}/kit`, 'nextjs');
+    const { before, after } = await revokePhone(page);
+    expect(after).toBe(before - 1);
+    await page.close();
+  });
+});
