@@ -58,6 +58,15 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'smoke',
+          environment: 'node',
+          include: ['test/smoke/**/*.test.ts'],
+          hookTimeout: 300_000,
+          testTimeout: 300_000,
+        },
+      },
       storybookProject('storybook'),
       storybookProject('visual', ['.storybook/visual.setup.ts']),
       {
