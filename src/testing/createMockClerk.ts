@@ -10,7 +10,7 @@ import {
   toSessionResource,
   toUserResource,
 } from './resources';
-import { type Scenario, type ScenarioDevice, type ScenarioSession, validateScenario } from './scenario';
+import { deviceFor, type Scenario, type ScenarioDevice, type ScenarioSession, validateScenario } from './scenario';
 
 /** Publishable key for the mock: a development key whose Frontend API is `mock.clerk.accounts.dev`. */
 export const MOCK_PUBLISHABLE_KEY = `pk_test_${btoa('mock.clerk.accounts.dev$').replace(/=+$/, '')}`;
@@ -429,13 +429,5 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
 
 /** The entry `user.getSessions()` has for a session of this browser when a scenario lists no devices. */
 function deviceOf(s: ScenarioSession): ScenarioDevice {
-  return {
-    id: s.id,
-    status: s.status,
-    lastActiveAt: s.lastActiveAt,
-    expireAt: s.expireAt,
-    abandonAt: s.abandonAt,
-    actor: s.actor,
-    latestActivity: {},
-  };
+  return { ...deviceFor(s), latestActivity: {} };
 }
