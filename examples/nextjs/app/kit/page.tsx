@@ -1,13 +1,31 @@
-import { KitDemo } from './KitDemo';
+import { ActiveDevices, RevokeButton, SessionInfoCard, SessionSwitcher, SignOutAllButton } from 'clerk-session-kit';
+import 'clerk-session-kit/styles.css';
+import { MockClerk } from './MockClerk';
 
 export const metadata = { title: 'clerk-session-kit components (mock Clerk)' };
 
-/** A public page that demos the kit's components against the mock Clerk: no Clerk account or network needed. */
+/**
+ * A public page that demos the kit's components against the mock Clerk: no Clerk account or network needed.
+ * A Server Component, as most pages are: the kit's entry is `'use client'`, so its components render here as they
+ * are, inside a client provider.
+ */
 export default function KitPage() {
   return (
     <main data-page="kit" style={{ maxWidth: 640, margin: '2rem auto', display: 'grid', gap: '1.5rem' }}>
       <h1>clerk-session-kit in a Next.js app</h1>
-      <KitDemo />
+      <MockClerk>
+        <section aria-label="Current session">
+          <SessionInfoCard />
+        </section>
+        <section aria-label="Accounts">
+          <SessionSwitcher />
+        </section>
+        <section aria-label="Alan's account">
+          <RevokeButton target={{ type: 'account', sessionId: 'sess_alan' }} />
+        </section>
+        <ActiveDevices />
+        <SignOutAllButton scope="other-devices" />
+      </MockClerk>
     </main>
   );
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import { ActiveDevices, RevokeButton, SessionInfoCard, SessionSwitcher, SignOutAllButton } from 'clerk-session-kit';
 import {
   clerkHandlers,
   device,
@@ -10,8 +9,7 @@ import {
   session,
   user,
 } from 'clerk-session-kit/testing';
-import 'clerk-session-kit/styles.css';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 
 // Two accounts signed in in this browser (Ada is current), and Ada signed in on two other devices.
 const ada = session({
@@ -23,7 +21,7 @@ const grace = session({
   user: user({ id: 'user_grace', firstName: 'Grace', lastName: 'Hopper', email: 'grace@navy.example' }),
 });
 const alan = session({
-  id: 'sess_alan',
+  id: 'sess_alan', // page.tsx points a RevokeButton at this session
   user: user({ id: 'user_alan', firstName: 'Alan', lastName: 'Turing', email: 'alan@bletchley.example' }),
 });
 
@@ -54,8 +52,11 @@ function startWorker(): Promise<void> {
   return worker;
 }
 
-/** The kit's components under the mock Clerk, rendered once the worker answers Clerk's requests. */
-export function KitDemo() {
+/**
+ * The mock Clerk for the kit's components below it (rendered by the server page): `<MockClerkProvider>` once the
+ * worker answers Clerk's requests. In a real app this is `<ClerkProvider>` from `@clerk/nextjs` in the layout.
+ */
+export function MockClerk({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;
@@ -65,19 +66,5 @@ export function KitDemo() {
     };
   }, []);
   if (!ready) return <p aria-busy="true">Starting the mock Clerk…</p>;
-  return (
-    <MockClerkProvider scenario={demo}>
-      <section aria-label="Current session">
-        <SessionInfoCard />
-      </section>
-      <section aria-label="Accounts">
-        <SessionSwitcher />
-      </section>
-      <section aria-label="Alan's account">
-        <RevokeButton target={{ type: 'account', sessionId: alan.id }} />
-      </section>
-      <ActiveDevices />
-      <SignOutAllButton scope="other-devices" />
-    </MockClerkProvider>
-  );
+  return <MockClerkProvider scenario={demo}>{children}</MockClerkProvider>;
 }
