@@ -5,8 +5,9 @@
  *    the client graphs hold no `next`/`@clerk/nextjs` import; every bare import is a peer (never bundled);
  * 3. a `.d.ts` next to every entry;
  * 4. tree-shaking: a bundle of `import { RevokeButton } from 'clerk-session-kit'` pulls no other component;
- * 5. `dist/styles.css` cannot restyle the host: every rule either targets a `csk:` class or only sets `--csk-*`
- *    variables; `@property` and `@keyframes` names are namespaced.
+ * 5. `dist/styles.css` cannot restyle the host: every rule either targets a kit class (a `csk:` utility or a
+ *    `csk-` component class from kit.css) or only sets `--csk-*` variables; `@property` and `@keyframes` names
+ *    are namespaced.
  * Exits non-zero with a list of problems.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -130,11 +131,13 @@ else {
   const stats = { scoped: 0, variablesOnly: 0, layers: new Set<string>() };
   type Selector = { type: string; name?: string }[];
   type Component = { type: string; name?: string; kind?: string; selectors?: Selector[] };
-  // A kit class on the subject or an ancestor (also inside `:where()`/`:is()`, as `space-y-*` emits).
+  // A kit class (`csk:` utility or `csk-` component class) on the subject or an ancestor (also inside
+  // `:where()`/`:is()`, as `space-y-*` and `divide-*` emit).
+  const kitClass = (name: string | undefined) => name?.startsWith('csk:') || name?.startsWith('csk-');
   const scoped = (selector: Selector): boolean =>
     (selector as Component[]).some(
       (c) =>
-        (c.type === 'class' && c.name?.startsWith('csk:')) ||
+        (c.type === 'class' && kitClass(c.name)) ||
         (c.type === 'pseudo-class' && (c.kind === 'where' || c.kind === 'is') && (c.selectors ?? []).every(scoped)),
     );
   // The one non-variable declaration allowed outside kit classes: the dark theme's `color-scheme: dark`, on the
@@ -184,7 +187,7 @@ else {
     },
   });
   console.log(
-    `styles.css  ${stats.scoped} rules on csk: classes, ${stats.variablesOnly} rules setting only --csk-* variables, layers ${[...stats.layers].join(', ')}`,
+    `styles.css  ${stats.scoped} rules on csk: / csk- classes, ${stats.variablesOnly} rules setting only --csk-* variables, layers ${[...stats.layers].join(', ')}`,
   );
 }
 

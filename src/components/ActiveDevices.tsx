@@ -135,11 +135,7 @@ export function ActiveDevices({
       data-state={status}
       aria-labelledby={headingId}
       aria-busy={status === 'loading' || undefined}
-      className={cn(
-        'csk:flex csk:flex-col csk:gap-4 csk:rounded-kit csk:border csk:border-border csk:bg-card csk:p-4 csk:text-card-foreground csk:sm:p-6',
-        className,
-        classNames.root,
-      )}
+      className={cn('csk-devices', className, classNames.root)}
     >
       <div data-slot="header" className={cn('csk:flex csk:flex-col csk:gap-1', classNames.header)}>
         <Heading
@@ -147,21 +143,17 @@ export function ActiveDevices({
           id={headingId}
           // Focusable from script only: it receives focus when the last revocable row goes away.
           tabIndex={-1}
-          className="csk:m-0 csk:text-lg csk:font-semibold csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:rounded-kit"
+          className="csk-devices-title"
         >
           {messages.devices.title}
         </Heading>
-        <p className="csk:m-0 csk:text-sm csk:text-muted-foreground">{messages.devices.description}</p>
+        <p className="csk-note">{messages.devices.description}</p>
       </div>
 
       {status === 'loading' ? (
         <>
           <p className="csk:sr-only">{messages.loading}</p>
-          <ul
-            data-slot="list"
-            aria-hidden="true"
-            className={cn('csk:m-0 csk:flex csk:list-none csk:flex-col csk:gap-4 csk:p-0', classNames.list)}
-          >
+          <ul data-slot="list" aria-hidden="true" className={cn('csk-devices-skeleton', classNames.list)}>
             {Array.from({ length: SKELETON_ROWS }, (_, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: placeholders with no identity
               <li key={index} className="csk:flex csk:items-start csk:gap-3">
@@ -177,7 +169,7 @@ export function ActiveDevices({
       ) : null}
 
       {status === 'signed-out' ? (
-        <p data-slot="empty" className={cn('csk:m-0 csk:text-sm csk:text-muted-foreground', classNames.empty)}>
+        <p data-slot="empty" className={cn('csk-note', classNames.empty)}>
           {messages.signedOut}
         </p>
       ) : null}
@@ -187,19 +179,13 @@ export function ActiveDevices({
           title={messages.devices.loadFailed}
           error={devices.error}
           onRetry={retry}
-          {...(classNames.error ? { className: classNames.error } : {})}
+          className={classNames.error}
         />
       ) : null}
 
       {status === 'ready' ? (
         <>
-          <ul
-            data-slot="list"
-            className={cn(
-              'csk:m-0 csk:flex csk:list-none csk:flex-col csk:divide-y csk:divide-border csk:p-0',
-              classNames.list,
-            )}
-          >
+          <ul data-slot="list" className={cn('csk-devices-list', classNames.list)}>
             {devices.devices.map((device) => (
               <DeviceRow
                 key={device.id}
@@ -215,11 +201,7 @@ export function ActiveDevices({
             ))}
           </ul>
           {others.length === 0 ? (
-            <p
-              id={emptyId}
-              data-slot="empty"
-              className={cn('csk:m-0 csk:text-sm csk:text-muted-foreground', classNames.empty)}
-            >
+            <p id={emptyId} data-slot="empty" className={cn('csk-note', classNames.empty)}>
               {messages.devices.empty}
             </p>
           ) : null}
@@ -227,12 +209,7 @@ export function ActiveDevices({
       ) : null}
 
       {showSignOutAll ? (
-        <SignOutAllButton
-          scope="other-devices"
-          hideListError
-          reasonId={emptyId}
-          {...(classNames.signOutAll ? { className: classNames.signOutAll } : {})}
-        />
+        <SignOutAllButton scope="other-devices" hideListError reasonId={emptyId} className={classNames.signOutAll} />
       ) : null}
 
       <Announcer message={announcement} />

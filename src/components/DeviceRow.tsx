@@ -76,37 +76,26 @@ export const DeviceRow = memo(function DeviceRow({
       data-slot="row"
       data-session-id={id}
       data-current={device.isCurrent || undefined}
-      className={cn(
-        'csk:flex csk:flex-wrap csk:items-start csk:gap-x-3 csk:gap-y-2 csk:py-3 csk:first:pt-0 csk:last:pb-0',
-        rowClassName,
-      )}
+      className={cn('csk-device', rowClassName)}
     >
-      <span className="csk:mt-0.5 csk:flex csk:size-9 csk:shrink-0 csk:items-center csk:justify-center csk:rounded-kit csk:bg-muted csk:text-muted-foreground">
+      <span className="csk-device-icon">
         <DeviceIcon kind={device.kind} />
       </span>
-      <div data-slot="device" className={cn('csk:min-w-0 csk:flex-1 csk:basis-48', deviceClassName)}>
-        <p className="csk:m-0 csk:flex csk:flex-wrap csk:items-center csk:gap-x-2 csk:gap-y-1">
+      <div data-slot="device" className={cn('csk-device-main', deviceClassName)}>
+        <p className="csk-device-name">
           <span className="csk:min-w-0 csk:font-medium csk:wrap-anywhere">{label}</span>
           {device.isCurrent ? <Badge tone="primary">{messages.thisDevice}</Badge> : null}
         </p>
-        {kindAndOs ? (
-          <p className="csk:mt-0.5 csk:mb-0 csk:text-sm csk:text-muted-foreground csk:wrap-anywhere">{kindAndOs}</p>
-        ) : null}
-        <dl
-          data-slot="meta"
-          className={cn(
-            'csk:mt-1 csk:mb-0 csk:flex csk:flex-wrap csk:gap-x-3 csk:gap-y-0.5 csk:text-sm csk:text-muted-foreground',
-            metaClassName,
-          )}
-        >
+        {kindAndOs ? <p className="csk-device-os">{kindAndOs}</p> : null}
+        <dl data-slot="meta" className={cn('csk-device-meta', metaClassName)}>
           {device.location ? (
-            <div className="csk:flex csk:min-w-0 csk:gap-1">
+            <div className="csk-device-fact">
               <dt className="csk:sr-only">{messages.devices.location}</dt>
               <dd className="csk:m-0 csk:wrap-anywhere">{device.location}</dd>
             </div>
           ) : null}
           {ip ? (
-            <div className="csk:flex csk:min-w-0 csk:gap-1">
+            <div className="csk-device-fact">
               <dt className="csk:sr-only">{messages.devices.ipAddress}</dt>
               {/* Addresses read left to right in every language. */}
               <dd dir="ltr" className="csk:m-0 csk:wrap-anywhere csk:tabular-nums">
@@ -114,7 +103,7 @@ export const DeviceRow = memo(function DeviceRow({
               </dd>
             </div>
           ) : null}
-          <div className="csk:flex csk:min-w-0 csk:gap-1">
+          <div className="csk-device-fact">
             <dt>{messages.lastActive}</dt>
             <dd className="csk:m-0">
               <RelativeTime date={device.lastActiveAt} />

@@ -75,11 +75,7 @@ export function RevokeButton({
 
   const { onClick, ...triggerProps } = revoke.getTriggerProps();
   return (
-    <span
-      data-slot="revoke-button"
-      data-state={revoke.status}
-      className={cn('csk:inline-flex csk:flex-col csk:items-start csk:gap-1', className, classNames.root)}
-    >
+    <span data-slot="revoke-button" data-state={revoke.status} className={cn('csk-revoke', className, classNames.root)}>
       <Announcer message="" />
       <Button
         variant="secondary"
@@ -98,11 +94,7 @@ export function RevokeButton({
               : messages.revoke.accountAction)}
       </Button>
       {revoke.refusal ? (
-        <span
-          id={reasonId}
-          data-slot="reason"
-          className={cn('csk:text-xs csk:text-muted-foreground', classNames.reason)}
-        >
+        <span id={reasonId} data-slot="reason" className={cn('csk-revoke-reason', classNames.reason)}>
           {messages.revoke.currentRefused}
         </span>
       ) : null}
@@ -112,7 +104,7 @@ export function RevokeButton({
           error={revoke.error}
           onRetry={() => run(false)}
           onDismiss={revoke.reset}
-          {...(classNames.error ? { className: classNames.error } : {})}
+          className={classNames.error}
         />
       ) : null}
       <AlertDialog
@@ -125,7 +117,7 @@ export function RevokeButton({
         pending={revoke.status === 'pending'}
         onConfirm={() => run(true)}
         onCancel={revoke.cancel}
-        {...(classNames.dialog ? { className: classNames.dialog } : {})}
+        className={classNames.dialog}
       />
     </span>
   );

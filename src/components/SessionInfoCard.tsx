@@ -38,8 +38,8 @@ export interface SessionInfoCardProps {
   classNames?: SessionInfoCardClassNames;
 }
 
-const cardClass =
-  'csk:rounded-kit csk:border csk:border-border csk:bg-card csk:p-4 csk:text-card-foreground csk:shadow-sm csk:font-kit';
+// `csk-card` (kit.css) also sets the border colour; the utility stays on the element for apps that look for it.
+const cardClass = 'csk-card csk:border-border';
 
 /**
  * The session in use: who (avatar, name, identifier), its status, "This device", when it was created, last
@@ -65,8 +65,8 @@ export function SessionInfoCard({
         aria-label={messages.loading}
         className={cn(cardClass, className, classNames.root)}
       >
-        <div className="csk:flex csk:items-center csk:gap-3">
-          <Skeleton className="csk:size-14 csk:rounded-full" />
+        <div className="csk-card-head">
+          <Skeleton className="csk:size-14" />
           <div className="csk:flex-1 csk:space-y-2">
             <Skeleton className="csk:h-4 csk:w-40" />
             <Skeleton className="csk:h-3 csk:w-56 csk:max-w-full" />
@@ -80,7 +80,7 @@ export function SessionInfoCard({
   if (info.status === 'signed-out') {
     return (
       <section data-slot="root" data-state="signed-out" className={cn(cardClass, className, classNames.root)}>
-        {signedOut ?? <p className="csk:m-0 csk:text-sm csk:text-muted-foreground">{messages.signedOut}</p>}
+        {signedOut ?? <p className="csk-note">{messages.signedOut}</p>}
       </section>
     );
   }
@@ -103,32 +103,18 @@ export function SessionInfoCard({
       aria-labelledby={`${session.id}-name`}
       className={cn(cardClass, className, classNames.root)}
     >
-      <div data-slot="header" className={cn('csk:flex csk:items-center csk:gap-3', classNames.header)}>
-        <Avatar
-          src={session.imageUrl}
-          initials={session.initials}
-          size="lg"
-          {...(classNames.avatar ? { className: classNames.avatar } : {})}
-        />
+      <div data-slot="header" className={cn('csk-card-head', classNames.header)}>
+        <Avatar src={session.imageUrl} initials={session.initials} size="lg" className={classNames.avatar} />
         <div className="csk:min-w-0 csk:flex-1">
-          <h2
-            id={`${session.id}-name`}
-            data-slot="name"
-            title={name}
-            className={cn('csk:m-0 csk:truncate csk:text-base csk:font-semibold', classNames.name)}
-          >
+          <h2 id={`${session.id}-name`} data-slot="name" title={name} className={cn('csk-card-name', classNames.name)}>
             {name}
           </h2>
           {session.identifier && session.identifier !== name ? (
-            <p
-              data-slot="identifier"
-              title={session.identifier}
-              className={cn('csk:m-0 csk:truncate csk:text-sm csk:text-muted-foreground', classNames.identifier)}
-            >
+            <p data-slot="identifier" title={session.identifier} className={cn('csk-card-id', classNames.identifier)}>
               {session.identifier}
             </p>
           ) : null}
-          <div data-slot="status" className={cn('csk:mt-1 csk:flex csk:flex-wrap csk:gap-1.5', classNames.status)}>
+          <div data-slot="status" className={cn('csk-card-status', classNames.status)}>
             <Badge tone={info.status === 'active' ? 'success' : 'warning'}>{messages.status[info.status]}</Badge>
             <Badge tone="primary">{messages.thisDevice}</Badge>
           </div>
@@ -136,37 +122,17 @@ export function SessionInfoCard({
       </div>
 
       {session.actor ? (
-        <p
-          data-slot="notice"
-          data-kind="impersonation"
-          className={cn(
-            'csk:mt-3 csk:mb-0 csk:rounded-kit csk:bg-warning-muted csk:p-2 csk:text-sm csk:text-warning',
-            classNames.notice,
-          )}
-        >
+        <p data-slot="notice" data-kind="impersonation" className={cn('csk-card-notice', classNames.notice)}>
           {messages.impersonating(session.actor)}
         </p>
       ) : null}
       {session.expiringSoon ? (
-        <p
-          data-slot="notice"
-          data-kind="expiring"
-          className={cn(
-            'csk:mt-3 csk:mb-0 csk:rounded-kit csk:bg-warning-muted csk:p-2 csk:text-sm csk:text-warning',
-            classNames.notice,
-          )}
-        >
+        <p data-slot="notice" data-kind="expiring" className={cn('csk-card-notice', classNames.notice)}>
           {messages.expiringSoon(formatRelative(session.expireAt, now(), messages.locale))}
         </p>
       ) : null}
 
-      <dl
-        data-slot="details"
-        className={cn(
-          'csk:mt-4 csk:mb-0 csk:grid csk:grid-cols-[auto_1fr] csk:gap-x-4 csk:gap-y-1 csk:text-sm csk:[&_dd]:m-0',
-          classNames.details,
-        )}
-      >
+      <dl data-slot="details" className={cn('csk-card-details', classNames.details)}>
         {session.createdAt ? (
           <>
             <dt className="csk:text-muted-foreground">{messages.created}</dt>
@@ -186,7 +152,7 @@ export function SessionInfoCard({
       </dl>
 
       {actionArea ? (
-        <div data-slot="actions" className={cn('csk:mt-4 csk:flex csk:flex-wrap csk:gap-2', classNames.actions)}>
+        <div data-slot="actions" className={cn('csk-card-actions', classNames.actions)}>
           {actionArea}
         </div>
       ) : null}

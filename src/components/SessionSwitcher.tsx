@@ -14,7 +14,7 @@ import {
 } from 'react';
 import type { AccountSummary } from '../headless/summaries';
 import { type UseSessionSwitcherOptions, useSessionSwitcher } from '../headless/useSessionSwitcher';
-import { useSignOutAll } from '../headless/useSignOutAll';
+import { useSignOutThisBrowser } from '../headless/useSignOutAll';
 import { AlertDialog } from './parts/AlertDialog';
 import { Announcer } from './parts/Announcer';
 import { Avatar } from './parts/Avatar';
@@ -95,9 +95,6 @@ function leaveNote(entry: Omit<Note, 'at'>): Note | null {
 function dropNote(entry: Note | null) {
   if (entry && note === entry) note = null;
 }
-
-const focusRing =
-  'csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:focus-visible:ring-offset-2 csk:ring-offset-background';
 
 /**
  * The accounts signed in in this browser: switch to one, sign out of one, add another, and optionally sign out
@@ -261,14 +258,14 @@ export function SessionSwitcher({
         <p className="csk:sr-only">{messages.loading}</p>
         {variant === 'popover' ? (
           <div className="csk:flex csk:items-center csk:gap-2 csk:p-1">
-            <Skeleton className="csk:size-8 csk:rounded-full" />
+            <Skeleton className="csk:size-8" />
             <Skeleton className="csk:h-4 csk:w-28" />
           </div>
         ) : (
           <div className="csk:flex csk:flex-col csk:gap-3 csk:p-2">
             {[0, 1, 2].map((row) => (
               <div key={row} className="csk:flex csk:items-center csk:gap-3">
-                <Skeleton className="csk:size-8 csk:rounded-full" />
+                <Skeleton className="csk:size-8" />
                 <span className="csk:flex csk:flex-1 csk:flex-col csk:gap-1.5">
                   <Skeleton className="csk:h-3.5 csk:w-2/5" />
                   <Skeleton className="csk:h-3 csk:w-3/5" />
@@ -291,7 +288,7 @@ export function SessionSwitcher({
           ref={signedOutRef}
           tabIndex={-1}
           data-slot="signed-out"
-          className={cn('csk:text-sm csk:text-muted-foreground', focusRing, classNames.signedOut)}
+          className={cn('csk-sw-signed-out', classNames.signedOut)}
         >
           {messages.signedOut}
         </p>
@@ -326,7 +323,7 @@ export function SessionSwitcher({
           />
         ))}
       </div>
-      <div className="csk:mt-2 csk:flex csk:flex-col csk:gap-1 csk:border-t csk:border-border csk:pt-2">
+      <div className="csk-sw-footer">
         <Button
           variant="ghost"
           size="sm"
@@ -356,15 +353,7 @@ export function SessionSwitcher({
     <div {...rootProps} data-state={open ? 'open' : 'closed'}>
       {/* The avatar sits beside the button, not in it: its initials are visible text, and visible text inside a
           button must be part of its accessible name (WCAG 2.5.3). The button's ::after covers the whole frame. */}
-      <span
-        ref={frameRef}
-        data-state={open ? 'open' : 'closed'}
-        className={cn(
-          'csk:relative csk:inline-flex csk:max-w-full csk:min-h-10 csk:items-center csk:gap-2 csk:rounded-kit csk:border csk:border-border csk:bg-card csk:py-1 csk:ps-1 csk:pe-3 csk:text-sm csk:font-medium csk:text-card-foreground csk:hover:bg-muted',
-          'csk:has-focus-visible:ring-2 csk:has-focus-visible:ring-ring csk:has-focus-visible:ring-offset-2 csk:ring-offset-background',
-          classNames.trigger,
-        )}
-      >
+      <span ref={frameRef} data-state={open ? 'open' : 'closed'} className={cn('csk-sw-frame', classNames.trigger)}>
         {current ? <Avatar src={current.imageUrl} initials={current.initials} size="sm" /> : null}
         <button
           ref={triggerRef}
@@ -377,10 +366,7 @@ export function SessionSwitcher({
           aria-label={messages.switcher.trigger(name)}
           title={name}
           onClick={() => setOpen((value) => !value)}
-          className={cn(
-            'csk:min-w-0 csk:cursor-pointer csk:truncate csk:border-0 csk:bg-transparent csk:p-0 csk:font-[inherit] csk:text-inherit csk:outline-none',
-            'csk:after:absolute csk:after:inset-0 csk:after:rounded-kit csk:after:content-[""]',
-          )}
+          className="csk-sw-trigger"
         >
           {name}
         </button>
@@ -501,11 +487,8 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
       data-state={open ? 'open' : 'closed'}
       onKeyDown={onKeyDown}
       onBlur={onBlur}
-      className={cn(
-        // The UA centres popovers in the viewport; this panel is placed under its trigger instead.
-        'csk:fixed csk:inset-auto csk:m-0 csk:w-[min(22rem,calc(100vw-1rem))] csk:overflow-auto csk:rounded-kit csk:border csk:border-border csk:bg-card csk:p-2 csk:text-card-foreground csk:shadow-lg',
-        className,
-      )}
+      // The UA centres popovers in the viewport; `csk-sw-panel` places this one under its trigger instead.
+      className={cn('csk-sw-panel', className)}
     >
       {children}
     </div>
@@ -515,7 +498,7 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
 /** "Sign out of all accounts": Clerk's `signOut()` after a confirmation stating the count. */
 function SignOutAllAction({ className }: { className?: string | undefined }) {
   const { messages } = useKit();
-  const all = useSignOutAll({ scope: 'this-browser' });
+  const all = useSignOutThisBrowser();
   const rootRef = useRef<HTMLSpanElement>(null);
   const open = all.status === 'confirming' || all.status === 'pending' || all.status === 'error';
   return (
@@ -525,7 +508,7 @@ function SignOutAllAction({ className }: { className?: string | undefined }) {
         size="sm"
         data-slot="sign-out-all"
         onClick={all.requestConfirm}
-        className={cn('csk:justify-start csk:text-danger', className)}
+        className={cn('csk:justify-start', className)}
       >
         {messages.switcher.signOutAll}
       </Button>

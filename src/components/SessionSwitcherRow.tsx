@@ -42,9 +42,6 @@ export function displayName(account: AccountSummary, unknownUser: string): strin
   return account.name ?? account.identifier ?? unknownUser;
 }
 
-const focusRing =
-  'csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:focus-visible:ring-offset-2 csk:ring-offset-background';
-
 /**
  * One account of the switcher: a grid row with the account (a switch button, or for the current account a
  * focusable cell marked `aria-current`) and its "Sign out" button, plus an error cell after a failure.
@@ -83,16 +80,9 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
         <Badge tone="warning">{messages.switcher.pending}</Badge>
       </span>
     ) : null;
-  const identifierLine =
-    identifier && identifier !== name ? (
-      <span className="csk:truncate csk:text-xs csk:text-muted-foreground">{identifier}</span>
-    ) : null;
+  const identifierLine = identifier && identifier !== name ? <span className="csk-sw-id">{identifier}</span> : null;
   // Name and identifier truncate on screen; the cell's `title` shows both in full on hover, and the accessible
   // name carries them in full.
-  const cellClass = cn(
-    'csk:flex csk:w-full csk:min-w-0 csk:items-center csk:gap-3 csk:rounded-kit csk:p-2 csk:text-start',
-    classNames.account,
-  );
   const title = identifier && identifier !== name ? `${name}\n${identifier}` : name;
 
   return (
@@ -102,10 +92,7 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
       data-state={rowState}
       data-current={account.isCurrent || undefined}
       aria-busy={pending || undefined}
-      className={cn(
-        'csk:flex csk:flex-wrap csk:items-center csk:gap-x-2 csk:gap-y-1 csk:rounded-kit csk:py-1',
-        classNames.row,
-      )}
+      className={cn('csk-sw-row', classNames.row)}
     >
       {account.isCurrent ? (
         // The current account is not a switch: the cell itself takes focus (APG grids allow focusable cells with
@@ -117,11 +104,11 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
           aria-current="true"
           aria-describedby={account.status === 'pending' ? hintId : undefined}
           title={title}
-          className={cn('csk:min-w-0 csk:flex-1', focusRing, cellClass)}
+          className={cn('csk-sw-current', classNames.account)}
         >
           <Avatar src={account.imageUrl} initials={account.initials} size="sm" />
-          <span className="csk:flex csk:min-w-0 csk:flex-1 csk:flex-col">
-            <span className="csk:truncate csk:text-sm csk:font-medium">{name}</span>
+          <span className="csk-sw-names">
+            <span className="csk-sw-name">{name}</span>
             {identifierLine}
           </span>
           <Badge tone="primary" className="csk:shrink-0">
@@ -133,13 +120,9 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
         // The button holds only the name; its ::after covers the whole cell, so the identifier and badges next to it
         // are part of the click target without being part of the button's text. (Visible text inside a button
         // must appear in its accessible name, WCAG 2.5.3, and "Switch to … (…)" drops the parenthesised identifier.)
-        <div
-          role="gridcell"
-          title={title}
-          className={cn('csk:relative csk:min-w-0 csk:flex-1 csk:hover:bg-muted', cellClass)}
-        >
+        <div role="gridcell" title={title} className={cn('csk-sw-other', classNames.account)}>
           <Avatar src={account.imageUrl} initials={account.initials} size="sm" />
-          <span className="csk:flex csk:min-w-0 csk:flex-1 csk:flex-col">
+          <span className="csk-sw-names">
             <button
               type="button"
               {...accountCell}
@@ -151,11 +134,7 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
               aria-disabled={pending || undefined}
               // Single flight lives in the hook; skipping the call here just saves a no-op while pending.
               onClick={pending ? undefined : () => onSwitch(account)}
-              className={cn(
-                'csk:min-w-0 csk:cursor-pointer csk:truncate csk:border-0 csk:bg-transparent csk:p-0 csk:text-start csk:font-[inherit] csk:text-sm csk:font-medium csk:text-inherit',
-                'csk:outline-none csk:after:absolute csk:after:inset-0 csk:after:rounded-kit csk:after:content-[""]',
-                'csk:focus-visible:after:ring-2 csk:focus-visible:after:ring-ring csk:aria-disabled:cursor-progress',
-              )}
+              className="csk-sw-switch"
             >
               {name}
             </button>
@@ -201,7 +180,7 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
             error={state.error}
             onRetry={() => (state.kind === 'sign-out' ? onSignOut(account, index) : onSwitch(account))}
             onDismiss={() => onDismiss(account.id)}
-            {...(classNames.error ? { className: classNames.error } : {})}
+            className={classNames.error}
           />
         </div>
       ) : null}

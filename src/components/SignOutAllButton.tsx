@@ -122,7 +122,7 @@ export function SignOutAllButton({
       data-state={all.status}
       data-scope={scope}
       data-disabled={disabled || undefined}
-      className={cn('csk:flex csk:flex-col csk:items-start csk:gap-2', className, classNames.root)}
+      className={cn('csk-soa', className, classNames.root)}
     >
       <Button
         ref={triggerRef}
@@ -141,11 +141,7 @@ export function SignOutAllButton({
         {children ?? messages.signOutAll.action[scope]}
       </Button>
       {all.nothingToDo && !externalReasonId ? (
-        <span
-          id={ownReasonId}
-          data-slot="reason"
-          className={cn('csk:text-sm csk:text-muted-foreground', classNames.reason)}
-        >
+        <span id={ownReasonId} data-slot="reason" className={cn('csk-soa-reason', classNames.reason)}>
           {messages.signOutAll.nothingToDo[scope]}
         </span>
       ) : null}
@@ -154,7 +150,7 @@ export function SignOutAllButton({
           title={messages.devices.loadFailed}
           error={devices.error}
           onRetry={() => void devices.refresh().then(refocus)}
-          {...(classNames.error ? { className: classNames.error } : {})}
+          className={classNames.error}
         />
       ) : null}
       {showFailure && firstFailure ? (
@@ -163,7 +159,7 @@ export function SignOutAllButton({
           error={firstFailure}
           onRetry={() => void run(false)}
           onDismiss={all.reset}
-          {...(classNames.error ? { className: classNames.error } : {})}
+          className={classNames.error}
         />
       ) : null}
       <Announcer message={all.status === 'done' && result ? messages.signOutAll.done(result.succeeded.length) : ''} />
@@ -177,7 +173,7 @@ export function SignOutAllButton({
         pending={all.status === 'pending'}
         onConfirm={() => void run(true)}
         onCancel={all.cancel}
-        {...(classNames.dialog ? { className: classNames.dialog } : {})}
+        className={classNames.dialog}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
-import { useActiveDevices } from './useActiveDevices';
+import { type ActiveDevices, useActiveDevices } from './useActiveDevices';
 
 /** What a sign-out-all covers. */
 export type SignOutScope = 'other-devices' | 'this-browser' | 'everywhere';
@@ -47,10 +47,26 @@ export interface UseSignOutAllOptions {
  * browser is only signed out once every device is confirmed, so a partial failure can still be retried.
  */
 export function useSignOutAll({ scope }: UseSignOutAllOptions): SignOutAll {
+  // The device list is shared with every other useActiveDevices() on this Clerk, so counts stay in step.
+  return useSignOutAllOf(scope, useActiveDevices({ enabled: scope !== 'this-browser' }));
+}
+
+/** What the sign-out reads of the device list; `'this-browser'` reads none of it. */
+type DeviceList = Pick<ActiveDevices, 'status' | 'others' | 'error' | 'revoke'>;
+const NO_DEVICES: DeviceList = { status: 'loading', others: [], error: null, revoke: () => Promise.resolve() };
+
+/**
+ * `useSignOutAll({ scope: 'this-browser' })` without the device list (which that scope never reads), so a
+ * component that only signs out of this browser does not bundle the device store. Internal: not exported from
+ * `clerk-session-kit/headless`.
+ */
+export function useSignOutThisBrowser(): SignOutAll {
+  return useSignOutAllOf('this-browser', NO_DEVICES);
+}
+
+function useSignOutAllOf(scope: SignOutScope, devices: DeviceList): SignOutAll {
   const clerk = useClerk();
   const needsDevices = scope !== 'this-browser';
-  // The device list is shared with every other useActiveDevices() on this Clerk, so counts stay in step.
-  const devices = useActiveDevices({ enabled: needsDevices });
   const accountCount = useClerkSelector(
     (instance) =>
       (instance.client?.sessions ?? []).filter((s) => s.status === 'active' || s.status === 'pending').length,

@@ -79,28 +79,20 @@ export function AlertDialog({
         event.preventDefault();
         if (!pending) onCancel();
       }}
-      className={cn(
-        'csk:m-auto csk:w-[min(28rem,calc(100vw-2rem))] csk:rounded-kit csk:border csk:border-border csk:bg-card csk:p-6 csk:text-card-foreground csk:shadow-xl',
-        'csk:backdrop:bg-overlay',
-        className,
-      )}
+      className={cn('csk-dialog', className)}
     >
-      <h2 id={titleId} className="csk:m-0 csk:text-lg csk:font-semibold">
+      <h2 id={titleId} className="csk-dialog-title">
         {title}
       </h2>
-      <p id={descriptionId} className="csk:mt-2 csk:mb-0 csk:text-sm csk:text-muted-foreground">
+      <p id={descriptionId} className="csk-dialog-text">
         {description}
       </p>
       {error ? (
-        <p
-          role="alert"
-          data-slot="dialog-error"
-          className="csk:mt-3 csk:mb-0 csk:rounded-kit csk:bg-danger-muted csk:p-2 csk:text-sm csk:text-danger"
-        >
+        <p role="alert" data-slot="dialog-error" className="csk-dialog-error">
           {error}
         </p>
       ) : null}
-      <div className="csk:mt-6 csk:flex csk:flex-wrap csk:justify-end csk:gap-2">
+      <div className="csk-dialog-actions">
         <Button
           ref={cancelRef}
           variant="secondary"

@@ -4,14 +4,6 @@ import { cn } from './cn';
 /** Colour of a {@link Badge}. */
 export type BadgeTone = 'neutral' | 'success' | 'warning' | 'danger' | 'primary';
 
-const tones: Record<BadgeTone, string> = {
-  neutral: 'csk:bg-muted csk:text-muted-foreground',
-  success: 'csk:bg-muted csk:text-success',
-  warning: 'csk:bg-warning-muted csk:text-warning',
-  danger: 'csk:bg-danger-muted csk:text-danger',
-  primary: 'csk:bg-muted csk:text-primary',
-};
-
 /** A small status label. */
 export function Badge({
   tone = 'neutral',
@@ -26,11 +18,8 @@ export function Badge({
     <span
       data-slot="badge"
       data-tone={tone}
-      className={cn(
-        'csk:inline-flex csk:items-center csk:rounded-full csk:px-2 csk:py-0.5 csk:text-xs csk:font-medium',
-        tones[tone],
-        className,
-      )}
+      // Colours per `data-tone` in kit.css.
+      className={cn('csk-badge', className)}
     >
       {children}
     </span>

@@ -27,7 +27,7 @@ export function DeviceIcon({ kind, className }: { kind: DeviceKind; className?: 
       strokeWidth={1.75}
       strokeLinecap="round"
       strokeLinejoin="round"
-      className={cn('csk:size-5 csk:shrink-0', className)}
+      className={cn('csk-icon', className)}
     >
       <path d={paths[kind]} />
     </svg>

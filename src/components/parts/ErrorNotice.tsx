@@ -26,16 +26,9 @@ export interface ErrorNoticeProps {
 export function ErrorNotice({ title, error, onRetry, onDismiss, className }: ErrorNoticeProps) {
   const { messages } = useKit();
   return (
-    <div
-      role="alert"
-      data-slot="error"
-      className={cn(
-        'csk:flex csk:flex-wrap csk:items-center csk:gap-2 csk:rounded-kit csk:bg-danger-muted csk:p-2 csk:text-sm csk:text-danger',
-        className,
-      )}
-    >
+    <div role="alert" data-slot="error" className={cn('csk-error', className)}>
       {/* At least 12rem of text: on a narrow screen the buttons wrap under it instead of squeezing it. */}
-      <span className="csk:min-w-48 csk:flex-1">
+      <span className="csk-error-text">
         <strong className="csk:font-semibold">{title}</strong> {errorText(error, messages)}
       </span>
       {onRetry ? (

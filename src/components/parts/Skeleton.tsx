@@ -2,11 +2,5 @@ import { cn } from './cn';
 
 /** A placeholder block shown while Clerk loads; hidden from assistive technology (the container says "loading"). */
 export function Skeleton({ className }: { className?: string }) {
-  return (
-    <span
-      data-slot="skeleton"
-      aria-hidden="true"
-      className={cn('csk:block csk:animate-pulse csk:rounded-kit csk:bg-muted', className)}
-    />
-  );
+  return <span data-slot="skeleton" aria-hidden="true" className={cn('csk-skeleton', className)} />;
 }
