@@ -98,11 +98,20 @@ export async function packKit(): Promise<string> {
     return path.join(dir, cached);
   }
   if (!skipBuild) await sh('npm', ['run', 'build'], kitDir, 180_000);
-  rmSync(cache, { recursive: true, force: true }); // older keys are stale
+  // Other keys are stale; those older than an hour go (younger ones may belong to another checkout's run).
+  for (const entry of existsSync(cache) ? readdirSync(cache) : []) {
+    const old = path.join(cache, entry);
+    if (Date.now() - statSync(old).mtimeMs > 3_600_000) rmSync(old, { recursive: true, force: true });
+  }
   const staging = `${dir}.${process.pid}`;
   mkdirSync(staging, { recursive: true });
   await sh('npm', ['pack', '--pack-destination', staging, '--loglevel=error'], kitDir, 60_000);
-  renameSync(staging, dir);
+  try {
+    renameSync(staging, dir);
+  } catch (error) {
+    if (!existsSync(dir)) throw error;
+    rmSync(staging, { recursive: true, force: true }); // a concurrent run packed the same inputs first
+  }
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error(`npm pack wrote no tarball to ${dir}`);
   return path.join(dir, tarball);
