@@ -32,6 +32,9 @@ function storybookProject(name: string, setupFiles: string[] = []): TestProjectI
         provider: playwright({ launchOptions: chromiumLaunch() }),
         instances: [{ browser: 'chromium' }],
         viewport: { width: 900, height: 700 },
+        // Same Chromium, same fonts, frozen clock: pixels are reproducible, so compare strictly. Pixelmatch's
+        // default colour threshold (0.1) let a light-grey shape change on white pass unnoticed.
+        expect: { toMatchScreenshot: { comparatorName: 'pixelmatch', comparatorOptions: { threshold: 0.01 } } },
       },
     },
   };

@@ -66,7 +66,7 @@ export function SessionInfoCard({
         className={cn(cardClass, className, classNames.root)}
       >
         <div className="csk-card-head">
-          <Skeleton className="csk:size-14" />
+          <Skeleton className="csk:size-14 csk:rounded-full" />
           <div className="csk:flex-1 csk:space-y-2">
             <Skeleton className="csk:h-4 csk:w-40" />
             <Skeleton className="csk:h-3 csk:w-56 csk:max-w-full" />

@@ -258,14 +258,14 @@ export function SessionSwitcher({
         <p className="csk:sr-only">{messages.loading}</p>
         {variant === 'popover' ? (
           <div className="csk:flex csk:items-center csk:gap-2 csk:p-1">
-            <Skeleton className="csk:size-8" />
+            <Skeleton className="csk:size-8 csk:rounded-full" />
             <Skeleton className="csk:h-4 csk:w-28" />
           </div>
         ) : (
           <div className="csk:flex csk:flex-col csk:gap-3 csk:p-2">
             {[0, 1, 2].map((row) => (
               <div key={row} className="csk:flex csk:items-center csk:gap-3">
-                <Skeleton className="csk:size-8" />
+                <Skeleton className="csk:size-8 csk:rounded-full" />
                 <span className="csk:flex csk:flex-1 csk:flex-col csk:gap-1.5">
                   <Skeleton className="csk:h-3.5 csk:w-2/5" />
                   <Skeleton className="csk:h-3 csk:w-3/5" />
@@ -508,7 +508,7 @@ function SignOutAllAction({ className }: { className?: string | undefined }) {
         size="sm"
         data-slot="sign-out-all"
         onClick={all.requestConfirm}
-        className={cn('csk:justify-start', className)}
+        className={cn('csk:justify-start csk:text-danger', className)}
       >
         {messages.switcher.signOutAll}
       </Button>
