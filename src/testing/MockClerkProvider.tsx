@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ClerkProvider } from '../clerk';
 import { createMockClerk, MOCK_PUBLISHABLE_KEY, type MockClerk, type MockClerkOptions } from './createMockClerk';
 import type { Scenario } from './scenario';
@@ -17,11 +17,11 @@ export interface MockClerkProviderProps extends MockClerkOptions {
  * and the kit's components work under it with no Clerk account, keys or network.
  */
 export function MockClerkProvider({ scenario, onReady, children, ...options }: MockClerkProviderProps) {
-  const [clerk] = useState(() => {
-    const instance = createMockClerk(scenario, options);
-    onReady?.(instance);
-    return instance;
-  });
+  const [clerk] = useState(() => createMockClerk(scenario, options));
+  // In an effect, not the initializer: StrictMode runs initializers twice and keeps the first instance.
+  const ready = useRef(onReady);
+  ready.current = onReady;
+  useEffect(() => ready.current?.(clerk), [clerk]);
   return (
     <ClerkProvider
       Clerk={clerk as never}
