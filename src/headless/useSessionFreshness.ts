@@ -1,5 +1,11 @@
 import { useCallback } from 'react';
-import { type ReverificationLevel, reverificationRequired, useClerkSelector, useReverification } from '../clerk';
+import {
+  type ReverificationLevel,
+  reverificationRequired,
+  useClerk,
+  useClerkSelector,
+  useReverification,
+} from '../clerk';
 import { deepEqual } from '../core/equal';
 
 /** Options of {@link useSessionFreshness}. */
@@ -19,7 +25,8 @@ export interface SessionFreshness {
   reverify(): Promise<boolean>;
 }
 
-function ageFor(level: ReverificationLevel, fva: [number, number]): number | null {
+function ageFor(level: ReverificationLevel, fva: readonly [number, number] | null | undefined): number | null {
+  if (!fva) return null;
   const [first, second] = fva;
   if (level === 'first_factor') return first >= 0 ? first : null;
   if (level === 'second_factor') return second >= 0 ? second : null;
@@ -39,10 +46,16 @@ export function useSessionFreshness({ maxAge, level = 'first_factor' }: UseSessi
     }),
     deepEqual,
   );
-  const ageMinutes = factorVerificationAge ? ageFor(level, factorVerificationAge) : null;
+  const clerk = useClerk();
+  const ageMinutes = ageFor(level, factorVerificationAge);
   const fresh = ageMinutes !== null && ageMinutes <= maxAge;
+  // Clerk calls this same function again once the user verified, before any re-render: it must read the session
+  // at call time, never a value captured at render (which would still say "stale" and make reverify() false).
   const check = useReverification(
-    useCallback(async () => (fresh ? true : reverificationRequired(level, maxAge)), [fresh, level, maxAge]),
+    useCallback(async () => {
+      const age = ageFor(level, clerk.session?.factorVerificationAge);
+      return age !== null && age <= maxAge ? true : reverificationRequired(level, maxAge);
+    }, [clerk, level, maxAge]),
   );
   const reverify = useCallback(async () => (await check().catch(() => false)) === true, [check]);
   const status = !isLoaded ? 'loading' : !isSignedIn ? 'signed-out' : fresh ? 'fresh' : 'stale';

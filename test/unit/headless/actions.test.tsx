@@ -9,6 +9,7 @@ import {
   clerkDelay,
   clerkFailure,
   clerkHandlers,
+  type MockClerk,
   MockClerkProvider,
   type Scenario,
   scenarios,
@@ -131,6 +132,51 @@ describe('useSessionFreshness', () => {
     const fresh = mountHook<SessionFreshness>(scenarios.oneAccount(), () => useSessionFreshness({ maxAge: 10 }));
     await waitFor(() => expect(fresh().status).toBe('fresh'));
     expect(fresh().ageMinutes).toBe(5);
+  });
+
+  it('reverify() resolves true once the user verified again (Clerk re-runs the same fetcher)', async () => {
+    // The mock has no reverification UI: stand in for Clerk's modal, which refreshes the session and then
+    // calls afterVerification(); Clerk then calls the fetcher it was given once more.
+    const opened: string[] = [];
+    const onReady = (clerk: MockClerk) => {
+      Object.assign(clerk, {
+        __internal_openReverification: ({
+          level,
+          afterVerification,
+        }: {
+          level?: string;
+          afterVerification(): void;
+        }) => {
+          opened.push(level ?? '');
+          clerk.mock.update((current) => ({
+            ...current,
+            sessions: current.sessions.map((s) => ({ ...s, factorVerificationAge: [0, -1] as [number, number] })),
+          }));
+          afterVerification();
+        },
+      });
+    };
+    const box: { current: SessionFreshness | null } = { current: null };
+    render(
+      <MockClerkProvider scenario={scenarios.oneAccount()} onReady={onReady}>
+        <HookProbe run={() => useSessionFreshness({ maxAge: 1 })} into={box as { current: unknown }} />
+      </MockClerkProvider>,
+    );
+    const hook = () => box.current as SessionFreshness;
+    await waitFor(() => expect(hook()?.status).toBe('stale'));
+    let verified: boolean | null = null;
+    await act(async () => {
+      verified = await hook().reverify();
+    });
+    expect(opened).toEqual(['first_factor']);
+    expect(verified).toBe(true);
+    expect(hook().status).toBe('fresh');
+    // Already fresh: no second prompt.
+    await act(async () => {
+      verified = await hook().reverify();
+    });
+    expect(verified).toBe(true);
+    expect(opened).toHaveLength(1);
   });
 
   it('is stale past maxAge, and for a second factor never verified', async () => {
