@@ -119,6 +119,41 @@ describe('useAuthFetch', () => {
     expect(calls).toContain('POST /v1/client/sessions/sess_ada/tokens');
   });
 
+  it("keeps a Request's own headers and body on the first try and on the 401 retry", async () => {
+    const seen: { method: string; type: string | null; custom: string | null; auth: string | null; body: string }[] =
+      [];
+    server.use(
+      http.post('https://api.example.test/items', async ({ request }) => {
+        seen.push({
+          method: request.method,
+          type: request.headers.get('content-type'),
+          custom: request.headers.get('x-trace'),
+          auth: request.headers.get('authorization'),
+          body: await request.text(),
+        });
+        return seen.length === 1 ? new HttpResponse(null, { status: 401 }) : HttpResponse.json({ ok: true });
+      }),
+    );
+    const hook = mountHook(scenarios.oneAccount(), () => useAuthFetch());
+    await waitFor(() => expect(hook()).toBeTypeOf('function'));
+    const body = JSON.stringify({ name: 'Ada' });
+    const request = new Request('https://api.example.test/items', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Trace': 't1' },
+      body,
+    });
+    let status = 0;
+    await act(async () => {
+      status = (await hook()(request)).status;
+    });
+    expect(status).toBe(200);
+    expect(seen).toHaveLength(2);
+    for (const attempt of seen) {
+      expect(attempt).toMatchObject({ method: 'POST', type: 'application/json', custom: 't1', body });
+      expect(attempt.auth).toMatch(/^Bearer [\w-]+\.[\w-]+\./);
+    }
+  });
+
   it('rejects with SignedOutError and sends nothing when signed out', async () => {
     const hook = mountHook(scenarios.signedOut(), () => useAuthFetch());
     await expect(hook()('https://api.example.test/me')).rejects.toBeInstanceOf(SignedOutError);
