@@ -22,6 +22,8 @@ export const Account: Story = {
     await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Grace Hopper was signed out.'));
+    // The trigger and the dialog are gone: focus lands on the status line, not on <body>.
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveFocus());
   },
 };
 

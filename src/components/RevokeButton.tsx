@@ -1,8 +1,7 @@
 'use client';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { type RevokeTarget, useRevokeSession } from '../headless/useRevokeSession';
 import { AlertDialog } from './parts/AlertDialog';
-import { Announcer } from './parts/Announcer';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
@@ -25,7 +24,11 @@ export interface RevokeButtonProps {
   label?: string;
   /** For the session in use right now: `'disabled'` (default, with the reason) or `'sign-out'`. */
   current?: 'disabled' | 'sign-out';
-  /** Called after Clerk confirmed; move focus here when the row that held the button goes away. */
+  /**
+   * Called after Clerk confirmed; move focus here when the row that held the button goes away. Until then (or
+   * when used on its own) the button is replaced by a focusable status line, which takes focus only if focus
+   * would otherwise be lost with the dialog.
+   */
   onRevoked?: (sessionId: string) => void;
   /** Text of the trigger button. */
   children?: ReactNode;
@@ -64,11 +67,31 @@ export function RevokeButton({
     void revoke.confirm();
   };
 
-  if (revoke.status === 'done') {
-    // The same live region as before, now with text: one inserted together with its text is often not read.
+  // Once done, the trigger and the dialog (the focus it would return to) are gone. Focus the status line only
+  // when focus was lost with them: an owner that already moved focus in `onRevoked` keeps it.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const done = revoke.status === 'done';
+  useEffect(() => {
+    const status = statusRef.current;
+    if (!done || !status) return;
+    const active = status.ownerDocument.activeElement;
+    if (!active || active === status.ownerDocument.body || !active.isConnected) status.focus();
+  }, [done]);
+
+  if (done) {
+    // The same live region as before (first child, so React keeps the element), now visible and with text: one
+    // inserted together with its text is often not read.
     return (
-      <span data-slot="revoke-button" data-state="done" className={cn(className, classNames.root)}>
-        <Announcer message={messages.revoke.done(name)} />
+      <span data-slot="revoke-button" data-state="done" className={cn('csk-revoke', className, classNames.root)}>
+        <p
+          ref={statusRef}
+          role="status"
+          tabIndex={-1}
+          data-slot="announcer"
+          className="csk-note csk:rounded-kit csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:focus-visible:ring-offset-2 csk:ring-offset-background"
+        >
+          {messages.revoke.done(name)}
+        </p>
       </span>
     );
   }
@@ -76,7 +99,7 @@ export function RevokeButton({
   const { onClick, ...triggerProps } = revoke.getTriggerProps();
   return (
     <span data-slot="revoke-button" data-state={revoke.status} className={cn('csk-revoke', className, classNames.root)}>
-      <Announcer message="" />
+      <p role="status" data-slot="announcer" className="csk:sr-only" />
       <Button
         variant="secondary"
         size="sm"
