@@ -21,9 +21,17 @@ function Probe({ seen }: { seen?: string[] }) {
   return <p>{text}</p>;
 }
 
+/** Renders its children once `gateState.until` resolved (at once when it is null, as on the server). */
+const gateState: { until: Promise<void> | null } = { until: null };
+function Gate({ children }: { children: ReactNode }) {
+  if (gateState.until) use(gateState.until);
+  return children;
+}
+
 const LOADING = 'loading|loading|0|0';
 const containers: HTMLElement[] = [];
 afterEach(() => {
+  gateState.until = null;
   for (const container of containers.splice(0)) container.remove();
 });
 
@@ -40,15 +48,10 @@ describe('useClerkSelector on the server and during hydration', () => {
   it('hydrates that markup without a mismatch when Clerk loaded before the boundary hydrates', async () => {
     // Streaming SSR: the provider hydrates first and Clerk loads; a Suspense boundary below it hydrates later,
     // and its first render must still match the server's (not loaded) markup.
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const state = { waiting: false };
-    function Gate({ children }: { children: ReactNode }) {
-      if (state.waiting) use(gate);
-      return children;
-    }
     const app = (clerk: object, seen?: string[]) => (
       <ClerkProvider Clerk={clerk as never} publishableKey={MOCK_PUBLISHABLE_KEY}>
         <Suspense fallback={null}>
@@ -67,7 +70,7 @@ describe('useClerkSelector on the server and during hydration', () => {
     const clerk = createMockClerk(scenarios.manyAccounts());
     const errors: unknown[] = [];
     const seen: string[] = [];
-    state.waiting = true;
+    gateState.until = gate;
     let root: ReturnType<typeof hydrateRoot> | undefined;
     await act(async () => {
       root = hydrateRoot(container, app(clerk, seen), { onRecoverableError: (error) => errors.push(error) });
