@@ -17,7 +17,13 @@ export const Account: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }));
+    const trigger = await canvas.findByRole('button', { name: 'Sign out' });
+    // Closed by the browser without a `cancel` event (Chrome, a second Escape): the same as Cancel.
+    await userEvent.click(trigger);
+    (await body.findByRole<HTMLDialogElement>('alertdialog')).close();
+    await waitFor(() => expect(trigger).toHaveAttribute('aria-expanded', 'false'));
+    await expect(trigger).toHaveFocus();
+    await userEvent.click(trigger);
     const dialog = await body.findByRole('alertdialog', { name: 'Sign out of Grace Hopper?' });
     await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
@@ -44,9 +50,14 @@ export const Pending: Story = {
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
     await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }));
-    const confirm = within(await body.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' });
+    const dialog = await body.findByRole<HTMLDialogElement>('alertdialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Sign out' });
     await userEvent.click(confirm);
     await waitFor(() => expect(confirm).toHaveAttribute('aria-busy', 'true'));
+    // Closed by the browser while the sign-out runs (no cancelable `cancel`): it opens again, focus on the busy button.
+    dialog.close();
+    await waitFor(() => expect(dialog).toHaveAttribute('open'));
+    await expect(confirm).toHaveFocus();
   },
 };
 

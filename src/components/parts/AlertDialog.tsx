@@ -23,7 +23,8 @@ export interface AlertDialogProps {
 /**
  * A modal confirmation for destructive actions, on the native `<dialog>` (top layer, inert page behind it):
  * `role="alertdialog"`, focus starts on Cancel, Escape cancels, a click outside does NOT dismiss, and focus goes
- * back to where it was when the dialog closes.
+ * back to where it was when the dialog closes. A close by the browser itself (no cancelable `cancel` event) counts
+ * as a cancel, or is undone while `pending`.
  */
 export function AlertDialog({
   open,
@@ -40,6 +41,7 @@ export function AlertDialog({
 }: AlertDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -73,6 +75,19 @@ export function AlertDialog({
         event.preventDefault();
         if (!pending) onCancel();
       }}
+      onClose={() => {
+        // Closed by the browser without a cancelable `cancel` (Chrome, on a second Escape): React still says open.
+        const dialog = ref.current;
+        if (!open || !dialog || dialog.open) return;
+        if (pending) {
+          // The action runs: the dialog stays until it settles, with focus on its busy button.
+          dialog.showModal();
+          confirmRef.current?.focus();
+        } else {
+          onCancel();
+          if (returnFocus.current?.isConnected) returnFocus.current.focus();
+        }
+      }}
       onKeyDown={(event) => {
         // Escape from key events the browser does not turn into `cancel` (assistive tech, scripted input).
         if (event.key !== 'Escape') return;
@@ -101,7 +116,7 @@ export function AlertDialog({
         >
           {cancelLabel}
         </Button>
-        <Button variant="danger" pending={pending} onClick={onConfirm}>
+        <Button ref={confirmRef} variant="danger" pending={pending} onClick={onConfirm}>
           {confirmLabel}
         </Button>
       </div>
