@@ -32,7 +32,11 @@ export interface SignOutAll {
   cancel(): void;
   /** Clears a reported failure (the "Dismiss" of its notice) back to `idle`. */
   reset(): void;
-  /** Runs the sign-out; a second call while pending does nothing. */
+  /**
+   * Runs the sign-out; a second call while pending does nothing. For `'other-devices'` and `'everywhere'` it
+   * refuses (sends nothing, resolves an empty result) until the device list is ready: with the list still
+   * loading it leaves the state as is; with the list failed it reports `status: 'error'` with the list's error.
+   */
   confirm(): Promise<SignOutResult>;
 }
 
@@ -99,10 +103,18 @@ function useSignOutAllOf(scope: SignOutScope, devices: DeviceList): SignOutAll {
     setStatus('idle');
   }, []);
 
-  const { others, revoke } = devices;
+  const { others, revoke, status: listStatus } = devices;
   const confirm = useCallback(async (): Promise<SignOutResult> => {
     const empty: SignOutResult = { succeeded: [], failed: [] };
     if (inFlight.current) return empty;
+    // Unknown devices cannot be revoked: going on would revoke nothing and still sign this browser out.
+    if (needsDevices && listStatus !== 'ready') {
+      if (listStatus === 'error') {
+        outcome.current = 'error';
+        setStatus('error');
+      }
+      return empty;
+    }
     inFlight.current = true;
     setStatus('pending');
     setRunError(null);
@@ -134,7 +146,7 @@ function useSignOutAllOf(scope: SignOutScope, devices: DeviceList): SignOutAll {
     } finally {
       inFlight.current = false;
     }
-  }, [clerk, needsDevices, others, revoke, scope]);
+  }, [clerk, needsDevices, listStatus, others, revoke, scope]);
 
   return {
     scope,

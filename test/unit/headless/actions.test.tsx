@@ -5,6 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SignedOutError, useAuthFetch } from '../../../src/headless/useAuthFetch';
 import { type RevokeSession, useRevokeSession } from '../../../src/headless/useRevokeSession';
 import { type SessionFreshness, useSessionFreshness } from '../../../src/headless/useSessionFreshness';
+import { useSessionInfo } from '../../../src/headless/useSessionInfo';
+import { type SignOutResult, type SignOutScope, useSignOutAll } from '../../../src/headless/useSignOutAll';
 import {
   clerkDelay,
   clerkFailure,
@@ -222,5 +224,46 @@ describe('useSessionFreshness', () => {
     );
     await waitFor(() => expect(mfa().status).toBe('stale'));
     expect(mfa().ageMinutes).toBeNull();
+  });
+});
+
+describe('useSignOutAll', () => {
+  const probe = (scope: SignOutScope) => () => ({ all: useSignOutAll({ scope }), info: useSessionInfo() });
+
+  it.each(['everywhere', 'other-devices'] as const)(
+    'with scope %s and a failed device list, confirm() sends nothing and keeps this browser signed in',
+    async (scope) => {
+      server.use(clerkFailure('user.getSessions', { status: 503 }));
+      const hook = mountHook(scenarios.otherDevices(), probe(scope));
+      await waitFor(() => expect(hook().all.error).not.toBeNull());
+      const before = calls.length;
+      let result: SignOutResult | undefined;
+      await act(async () => {
+        result = await hook().all.confirm();
+      });
+      expect(result).toEqual({ succeeded: [], failed: [] });
+      expect(calls.slice(before)).toEqual([]);
+      expect(hook().all).toMatchObject({ status: 'error', error: { code: 'sessions_unavailable' } });
+      expect(hook().info.status).toBe('active');
+    },
+  );
+
+  it('refuses while the device list is still loading, then runs once it is ready', async () => {
+    server.use(clerkDelay('user.getSessions', 150));
+    const hook = mountHook(scenarios.otherDevices(), probe('everywhere'));
+    await waitFor(() => expect(hook().info.status).toBe('active'));
+    expect(hook().all.status).toBe('loading');
+    await act(async () => {
+      await hook().all.confirm();
+    });
+    expect(calls.filter((call) => call.includes('/revoke') || call.startsWith('DELETE'))).toEqual([]);
+    expect(hook().info.status).toBe('active');
+    await waitFor(() => expect(hook().all.deviceCount).toBe(3));
+    await act(async () => {
+      await hook().all.confirm();
+    });
+    expect(hook().all.status).toBe('done');
+    expect(calls.filter((call) => call.includes('/revoke'))).toHaveLength(3);
+    expect(calls).toContain('DELETE /v1/client/sessions');
   });
 });
