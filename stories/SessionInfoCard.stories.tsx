@@ -33,7 +33,9 @@ type Story = StoryObj<typeof meta>;
 export const Active: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    await expect(await canvas.findByRole('heading', { level: 2, name: 'Ada Lovelace' })).toBeVisible();
+    // The card is a region named by that heading (a `useId` id, not one built from the session id).
+    await expect(canvas.getByRole('region', { name: 'Ada Lovelace' })).toBeVisible();
     await expect(canvas.getByText('ada@example.com')).toBeVisible();
     await expect(canvas.getByText('This device')).toBeVisible();
     const lastActive = canvas.getByText('1 minute ago');

@@ -1,5 +1,5 @@
 'use client';
-import type { ReactNode } from 'react';
+import { type ElementType, type ReactNode, useId } from 'react';
 import { formatRelative } from '../core/time';
 import { type SessionInfo, useSessionInfo } from '../headless/useSessionInfo';
 import { Avatar } from './parts/Avatar';
@@ -34,6 +34,8 @@ export interface SessionInfoCardProps {
   signedOut?: ReactNode;
   /** How long before expiry the card warns, in ms. Default: 24 hours. */
   expiringSoonMs?: number;
+  /** Level of the heading with the user's name, to fit the page's outline (default 2). */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
   className?: string;
   classNames?: SessionInfoCardClassNames;
 }
@@ -50,11 +52,14 @@ export function SessionInfoCard({
   actions,
   signedOut,
   expiringSoonMs,
+  headingLevel = 2,
   className,
   classNames = {},
 }: SessionInfoCardProps) {
   const { messages, now } = useKit();
   const info = useSessionInfo({ now, ...(expiringSoonMs !== undefined ? { expiringSoonMs } : {}) });
+  // Unique per card, also with two cards for the same session on one page.
+  const nameId = useId();
 
   if (info.status === 'loading') {
     return (
@@ -86,6 +91,7 @@ export function SessionInfoCard({
   }
 
   const { session } = info;
+  const Heading = `h${headingLevel}` as ElementType;
   const name = session.name ?? session.identifier ?? messages.unknownUser;
   const actionArea =
     actions === undefined ? (
@@ -100,15 +106,15 @@ export function SessionInfoCard({
     <section
       data-slot="root"
       data-state={info.status}
-      aria-labelledby={`${session.id}-name`}
+      aria-labelledby={nameId}
       className={cn(cardClass, className, classNames.root)}
     >
       <div data-slot="header" className={cn('csk-card-head', classNames.header)}>
         <Avatar src={session.imageUrl} initials={session.initials} size="lg" className={classNames.avatar} />
         <div className="csk:min-w-0 csk:flex-1">
-          <h2 id={`${session.id}-name`} data-slot="name" title={name} className={cn('csk-card-name', classNames.name)}>
+          <Heading id={nameId} data-slot="name" title={name} className={cn('csk-card-name', classNames.name)}>
             {name}
-          </h2>
+          </Heading>
           {session.identifier && session.identifier !== name ? (
             <p data-slot="identifier" title={session.identifier} className={cn('csk-card-id', classNames.identifier)}>
               {session.identifier}
