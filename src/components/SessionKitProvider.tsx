@@ -12,15 +12,20 @@ export type PartialMessages = {
       : Messages[K];
 };
 
-interface KitContextValue {
+/**
+ * The kit settings in effect, as {@link useKit} returns them: what {@link SessionKitProvider} was given, resolved
+ * (English merged under partial messages, the locale applied), or the defaults without a provider.
+ */
+export interface KitSettings {
+  /** The complete strings in use, `locale` included. */
   messages: Messages;
-  /** Clock for relative times and expiry checks. */
+  /** Clock for relative times and expiry checks (`Date.now` unless the provider was given one). */
   now: () => number;
   /** Time zone for absolute times; the browser's when undefined. */
   timeZone: string | undefined;
 }
 
-const KitContext = createContext<KitContextValue>({ messages: en, now: Date.now, timeZone: undefined });
+const KitContext = createContext<KitSettings>({ messages: en, now: Date.now, timeZone: undefined });
 
 /** Props of {@link SessionKitProvider}. */
 export interface SessionKitProviderProps {
@@ -56,7 +61,7 @@ function merge(base: Messages, overrides: PartialMessages | undefined): Messages
  * use the browser's clock and time zone. Layout direction follows the page (`<html dir="rtl">`).
  */
 export function SessionKitProvider({ locale, messages, now, timeZone, children }: SessionKitProviderProps) {
-  const value = useMemo<KitContextValue>(() => {
+  const value = useMemo<KitSettings>(() => {
     const merged = merge(en, messages);
     return { messages: locale ? { ...merged, locale } : merged, now: now ?? Date.now, timeZone };
   }, [locale, messages, now, timeZone]);
@@ -64,6 +69,6 @@ export function SessionKitProvider({ locale, messages, now, timeZone, children }
 }
 
 /** The kit settings in effect: messages, clock, time zone. */
-export function useKit(): KitContextValue {
+export function useKit(): KitSettings {
   return useContext(KitContext);
 }
