@@ -25,14 +25,41 @@ export class DeviceStore {
   private readonly listeners = new Set<() => void>();
   private ticket = 0;
   private started = false;
+  /** Sessions revoked through this store: an answer that was on its way before the revoke never brings one back. */
+  private readonly revoked = new Set<string>();
+  /** Whether the store lost its last subscriber (and so stopped following changes) after it started loading. */
+  private idle = false;
+
+  /**
+   * `resources` without the sessions revoked through this store.
+   */
+  private withoutRevoked(resources: SessionWithActivitiesResource[]) {
+    return resources.filter((entry) => !this.revoked.has(entry.id));
+  }
 
   constructor(private readonly user: () => UserResource | null | undefined) {}
 
   getState = (): DeviceListState => this.state;
 
+  /**
+   * Adds a listener. A store that had no subscriber for a while (the account was switched away and back) reloads,
+   * since nobody kept its list current meanwhile. Unsubscribing and subscribing again in the same task (React's
+   * StrictMode, a re-render with a new store callback) does not count as idle.
+   */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (this.idle) {
+      this.idle = false;
+      void this.load(true);
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.started) {
+        setTimeout(() => {
+          if (this.listeners.size === 0) this.idle = true;
+        }, 0);
+      }
+    };
   };
 
   private set(next: Partial<DeviceListState>) {
@@ -59,7 +86,7 @@ export class DeviceStore {
     const answer = await fetchUserSessions(user, { fresh }).catch(() => []);
     if (ticket !== this.ticket) return; // a newer request won
     if (answer.length === 0) this.set({ error: emptyAnswer() });
-    else this.set({ resources: answer, error: null });
+    else this.set({ resources: this.withoutRevoked(answer), error: null });
   }
 
   /** Revokes one session and drops it from the list once Clerk confirmed. Rejects like Clerk. */
@@ -67,6 +94,7 @@ export class DeviceStore {
     const resource = this.state.resources?.find((entry) => entry.id === id);
     if (!resource) throw new Error(`Session ${id} is not in the device list.`);
     await resource.revoke();
+    this.revoked.add(id);
     this.set({ resources: this.state.resources?.filter((entry) => entry.id !== id) ?? null });
   };
 }
