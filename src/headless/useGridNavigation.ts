@@ -48,7 +48,8 @@ export function useGridNavigation(rowCount: number, colCount: number) {
         next = event.ctrlKey ? { row: last.row, col: at.col } : { row: at.row, col: last.col };
       if (!next) return;
       event.preventDefault();
-      // A row may lack a cell (no sign-out on a pending row): fall back to its first cell.
+      // A row may have fewer cells than the widest one (the hook does not require full rows; the kit's own rows
+      // always render every cell): moving into a missing cell lands on that row's first cell.
       if (!focusCell(next)) focusCell({ row: next.row, col: 0 });
     },
     [rowCount, colCount, focusCell],
