@@ -13,6 +13,7 @@ export {
   type SessionInfoCardProps,
 } from './components/SessionInfoCard';
 export {
+  type KitSettings,
   type PartialMessages,
   SessionKitProvider,
   type SessionKitProviderProps,
