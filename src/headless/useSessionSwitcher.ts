@@ -97,9 +97,11 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
         if (!isCurrent) {
           await findSession(id).remove();
         } else if (afterCurrentSignOut === 'switch' && next) {
-          // Remove first, then switch: if the switch fails the user is signed out of the right account only.
-          await findSession(id).remove();
+          // Switch first, then remove: the app never passes through "signed out" (which may redirect to sign-in),
+          // and if the removal fails the account is still listed, truthfully, for a retry.
+          const leaving = findSession(id);
           await clerk.setActive({ session: next.id });
+          await leaving.remove();
         } else {
           await clerk.signOut({ sessionId: id });
         }

@@ -89,6 +89,20 @@ describe.each([realTarget, mockTarget])('hooks on $name', (target) => {
     expect(now().info.session?.id).toBe('sess_ada');
   });
 
+  it('signing out of the current account switches to the most recent other one first, then removes it', async () => {
+    const { now, calls } = await start(target, scenarios.manyAccounts());
+    await act(async () => {
+      await now().switcher.signOutOf('sess_ada');
+    });
+    await waitFor(() => expect(now().info.session?.id).toBe('sess_grace'));
+    await waitFor(() => expect(ids(now().switcher.accounts)).not.toContain('sess_ada'));
+    // Never "signed out" in between: the switch is confirmed before the account goes.
+    expect(calls().filter((call) => /\/(touch|remove)$/.test(call))).toEqual([
+      'POST /v1/client/sessions/sess_grace/touch',
+      'POST /v1/client/sessions/sess_ada/remove',
+    ]);
+  });
+
   it('a double signOutOf sends one request', async () => {
     const { now, calls } = await start(target, scenarios.manyAccounts());
     await act(async () => {
