@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright';
+import { expect } from 'vitest';
 
 const run = promisify(execFile);
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -204,7 +205,7 @@ export async function openKit(newPage: () => Promise<Page>, url: string, label: 
 }
 
 /** Computed styles that show whether clerk-session-kit/styles.css applies, and whether the host page kept its own. */
-export function kitStyles(page: Page) {
+function kitStyles(page: Page) {
   return page.evaluate(() => {
     const resolve = (value: string) => {
       const probe = document.createElement('div');
@@ -247,4 +248,16 @@ export async function revokePhone(page: Page): Promise<{ before: number; after: 
 }
 
 /** What an unstyled border would compute to. */
-export const BLACK = 'rgb(0, 0, 0)';
+const BLACK = 'rgb(0, 0, 0)';
+
+/** Asserts the kit's stylesheet applies (token, a border, sr-only) and the host page keeps its own styles. */
+export async function expectStyledWithoutRestylingHost(page: Page) {
+  const styles = await kitStyles(page);
+  expect(styles.token).not.toBe('');
+  expect(styles.border).toBe(styles.borderToken);
+  expect(styles.border).not.toBe(BLACK);
+  expect(styles.srOnlyWidth).toBe('1px');
+  // No preflight/reset: the host's own elements keep the browser defaults.
+  expect(styles.bodyMargin).toBe('8px');
+  expect(styles.h1Size).toBe('32px');
+}
