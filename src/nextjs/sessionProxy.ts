@@ -21,14 +21,24 @@ function clientIp(request: Request): string | null {
   return request.headers.get('x-real-ip');
 }
 
+/**
+ * A configured path as a URL of this app. Next reports `nextUrl.pathname` without the app's basePath, and the
+ * options are written the same way, so URLs that leave the proxy get the basePath back.
+ */
+function appUrl(basePath: string, target: string, origin: string): URL {
+  const inApp = basePath && target.startsWith('/') && !target.startsWith('//') && !target.startsWith(`${basePath}/`);
+  return new URL(inApp ? `${basePath}${target}` : target, origin);
+}
+
 /** A redirect whose target keeps its origin and whose `redirect_url` can only point back into this app. */
 function redirectWithReturn(request: NextRequest, target: string, origin: string): NextResponse {
-  const url = new URL(target, origin);
+  const basePath = request.nextUrl.basePath;
+  const url = appUrl(basePath, target, origin);
   const search = new URLSearchParams(request.nextUrl.search);
   search.delete('_rsc');
   const query = search.size > 0 ? `?${search}` : '';
   // Concatenating onto the origin (never `new URL(path, origin)`) keeps `//evil.example` a path, not a host.
-  let back = new URL(`${origin}${request.nextUrl.pathname}${query}`);
+  let back = new URL(`${origin}${basePath}${request.nextUrl.pathname}${query}`);
   if (back.origin !== origin) back = new URL(`${origin}/`);
   url.searchParams.set('redirect_url', back.href);
   const response = NextResponse.redirect(url, 307);
@@ -138,7 +148,7 @@ export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware 
       case 'forbidden':
         if (isApi) return forbiddenResponse();
         return config.unauthorizedUrl
-          ? NextResponse.redirect(new URL(config.unauthorizedUrl, origin), 307)
+          ? NextResponse.redirect(appUrl(request.nextUrl.basePath, config.unauthorizedUrl, origin), 307)
           : notFound();
       case 'reverification':
         if (isApi || !config.reverify?.url) return reverificationResponse(verdict.requirement);

@@ -8,6 +8,8 @@ export interface CallOptions {
   token?: string;
   method?: string;
   headers?: Record<string, string>;
+  /** The app's `basePath` from next.config, as Next passes it to the proxy. */
+  basePath?: string;
 }
 
 /** Calls a proxy the way Next.js does: a NextRequest plus a fetch event, and returns its Response. */
@@ -15,7 +17,11 @@ export async function callProxy(proxy: NextMiddleware, path: string, options: Ca
   const headers = new Headers(options.headers);
   if (options.token) headers.set('authorization', `Bearer ${options.token}`);
   // `path` is appended verbatim so encoded characters stay encoded, as they arrive from the network.
-  const request = new NextRequest(`${ORIGIN}${path}`, { method: options.method ?? 'GET', headers });
+  const request = new NextRequest(`${ORIGIN}${path}`, {
+    method: options.method ?? 'GET',
+    headers,
+    ...(options.basePath ? { nextConfig: { basePath: options.basePath } } : {}),
+  });
   const event = new NextFetchEvent({ request, page: '/', context: { waitUntil: () => {} } });
   const response = await proxy(request, event);
   if (!response) throw new Error('proxy returned nothing');

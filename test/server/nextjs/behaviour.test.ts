@@ -32,6 +32,16 @@ describe('signed out', () => {
     expect((await visit('/sign-in/factor-one')).kind).toBe('allowed');
   });
 
+  it('keeps the app basePath in the sign-in URL and in redirect_url', async () => {
+    const result = await outcome(await callProxy(proxy, '/app/dashboard?tab=keys', { basePath: '/app' }));
+    expect(result).toEqual({
+      kind: 'redirect',
+      location: new URL(`/app/sign-in?redirect_url=${encodeURIComponent(`${ORIGIN}/app/dashboard?tab=keys`)}`, ORIGIN),
+    });
+    // The sign-in page itself stays public under the basePath (no redirect loop).
+    expect((await outcome(await callProxy(proxy, '/app/sign-in', { basePath: '/app' }))).kind).toBe('allowed');
+  });
+
   it('redirects a page to sign-in with a same-origin redirect_url carrying the query', async () => {
     expect(await visit('/dashboard')).toEqual(signInRedirect('/dashboard'));
     expect(await visit('/dashboard?tab=keys')).toEqual(signInRedirect('/dashboard?tab=keys'));
