@@ -57,13 +57,19 @@ const screen = (canvasElement: HTMLElement) => ({
   root: () => canvasElement.querySelector<HTMLElement>('[data-slot="sign-out-all"]'),
 });
 
-/** Opens the dialog, checks its title, confirms with the mouse. */
-async function confirmWithMouse(canvasElement: HTMLElement, action: string, title: string) {
+/** Waits until the button is usable (the device list loaded), clicks it and returns the dialog it opens. */
+async function openDialog(canvasElement: HTMLElement, action: string, title?: string) {
   const { canvas, body } = screen(canvasElement);
   const trigger = await canvas.findByRole('button', { name: action });
   await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
   await userEvent.click(trigger);
-  const dialog = await body.findByRole('alertdialog', { name: title });
+  const dialog = await body.findByRole('alertdialog', title ? { name: title } : {});
+  return { trigger, dialog };
+}
+
+/** Opens the dialog, checks its title, confirms with the mouse. */
+async function confirmWithMouse(canvasElement: HTMLElement, action: string, title: string) {
+  const { trigger, dialog } = await openDialog(canvasElement, action, title);
   await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
   await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
   return { trigger, dialog };
@@ -299,11 +305,8 @@ export const DoubleClickSendsOneRequestPerDevice: Story = {
   parameters: { clerk: scenarios.otherDevices(), msw: countRequests },
   play: async ({ canvasElement }) => {
     requests.revoke = 0;
-    const { canvas, body } = screen(canvasElement);
-    const trigger = await canvas.findByRole('button', { name: 'Sign out of all other devices' });
-    await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
-    await userEvent.click(trigger);
-    const dialog = await body.findByRole('alertdialog');
+    const { canvas } = screen(canvasElement);
+    const { dialog } = await openDialog(canvasElement, 'Sign out of all other devices');
     await userEvent.dblClick(within(dialog).getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 3 sessions.'));
     await expect(requests.revoke).toBe(3);
@@ -314,12 +317,9 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   parameters: { clerk: scenarios.otherDevices() },
   play: async ({ canvasElement }) => {
-    const { canvas, body } = screen(canvasElement);
-    const trigger = await canvas.findByRole('button', { name: 'Sign out of all other devices' });
-    await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
     // Open, so axe checks the dialog in dark too.
-    await userEvent.click(trigger);
-    await expect(await body.findByRole('alertdialog', { name: 'Sign out of 3 other devices?' })).toBeVisible();
+    const { dialog } = await openDialog(canvasElement, 'Sign out of all other devices', 'Sign out of 3 other devices?');
+    await expect(dialog).toBeVisible();
   },
 };
 
@@ -335,11 +335,12 @@ export const RightToLeft: Story = {
   globals: { locale: 'ar' },
   parameters: { clerk: scenarios.otherDevices() },
   play: async ({ canvasElement }) => {
-    const { canvas, body } = screen(canvasElement);
-    const trigger = await canvas.findByRole('button', { name: 'تسجيل الخروج من جميع الأجهزة الأخرى' });
-    await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
-    await userEvent.click(trigger);
-    await expect(await body.findByRole('alertdialog', { name: 'تسجيل الخروج من الأجهزة الأخرى (3)؟' })).toBeVisible();
+    const { dialog } = await openDialog(
+      canvasElement,
+      'تسجيل الخروج من جميع الأجهزة الأخرى',
+      'تسجيل الخروج من الأجهزة الأخرى (3)؟',
+    );
+    await expect(dialog).toBeVisible();
   },
 };
 

@@ -49,11 +49,7 @@ export function useActionStates<Kind extends string>() {
   );
 
   const get = useCallback((key: string): ActionState<Kind> => states.get(key) ?? IDLE, [states]);
-  const setConfirming = useCallback(
-    (key: string, kind: Kind) => set(key, { status: 'confirming', kind, error: null }),
-    [set],
-  );
   const reset = useCallback((key: string) => set(key, null), [set]);
 
-  return { get, run, setConfirming, reset, isPending: (key: string) => inFlight.current.has(key) };
+  return { get, run, reset };
 }

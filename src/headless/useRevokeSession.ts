@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
+import { toAccountSummary } from './summaries';
 
 /** What {@link useRevokeSession} signs out. */
 export type RevokeTarget =
@@ -77,9 +78,11 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
     (instance) => {
       const account =
         target.type === 'account' ? instance.client?.sessions.find((entry) => entry.id === sessionId) : undefined;
-      const data = account?.publicUserData;
-      const name = [data?.firstName, data?.lastName].filter(Boolean).join(' ');
-      return { isCurrent: instance.session?.id === sessionId, accountLabel: name || data?.identifier || null };
+      const summary = account ? toAccountSummary(account, null) : null;
+      return {
+        isCurrent: instance.session?.id === sessionId,
+        accountLabel: summary?.name ?? summary?.identifier ?? null,
+      };
     },
     (a, b) => a.isCurrent === b.isCurrent && a.accountLabel === b.accountLabel,
   );

@@ -40,8 +40,6 @@ export interface SessionSwitcher {
   grid: ReturnType<typeof useGridNavigation>;
 }
 
-const signedIn = (status: string) => status === 'active' || status === 'pending';
-
 /**
  * The accounts signed in in this browser, with switching, per-account sign out and "add account". Each action
  * is single flight per account and changes nothing until Clerk confirms it; errors stay on the account until
@@ -53,9 +51,7 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
   const { isLoaded, accounts: selected } = useClerkSelector((instance) => {
     if (!instance.loaded) return { isLoaded: false, accounts: [] as AccountSummary[] };
     const currentId = instance.session?.id ?? null;
-    const list = (instance.client?.sessions ?? [])
-      .filter((session) => signedIn(session.status))
-      .map((session) => toAccountSummary(session, currentId));
+    const list = (instance.client?.signedInSessions ?? []).map((session) => toAccountSummary(session, currentId));
     return { isLoaded: true, accounts: currentFirst(list, currentId) };
   }, deepEqual);
   // Any change makes the selector hand back a whole new list; keep the objects of accounts that did not change,

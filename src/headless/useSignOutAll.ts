@@ -71,11 +71,7 @@ export function useSignOutThisBrowser(): SignOutAll {
 function useSignOutAllOf(scope: SignOutScope, devices: DeviceList): SignOutAll {
   const clerk = useClerk();
   const needsDevices = scope !== 'this-browser';
-  const accountCount = useClerkSelector(
-    (instance) =>
-      (instance.client?.sessions ?? []).filter((s) => s.status === 'active' || s.status === 'pending').length,
-    Object.is,
-  );
+  const accountCount = useClerkSelector((instance) => instance.client?.signedInSessions.length ?? 0, Object.is);
   const [status, setStatus] = useState<'idle' | 'confirming' | 'pending' | 'done' | 'partial' | 'error'>('idle');
   const [result, setResult] = useState<SignOutResult | null>(null);
   const [runError, setRunError] = useState<ActionError | null>(null);
@@ -129,7 +125,7 @@ function useSignOutAllOf(scope: SignOutScope, devices: DeviceList): SignOutAll {
         });
       }
       if (scope !== 'other-devices' && run.failed.length === 0) {
-        const here = (clerk.client?.sessions ?? []).filter((s) => s.status === 'active' || s.status === 'pending');
+        const here = [...(clerk.client?.signedInSessions ?? [])];
         try {
           await clerk.signOut();
           run.succeeded.push(...here.map((s) => s.id));
