@@ -8,7 +8,7 @@ import { defineConfig } from 'tsdown';
  */
 
 /** Entries that render or hold React state: they start with "use client" so RSC frameworks treat them as client. */
-const clientEntries = new Set(['index.js', 'headless/index.js', 'testing/index.js']);
+const clientEntries = new Set(['index.js', 'headless/index.js', 'testing/index.js', 'locales/index.js']);
 const directive = /^\s*(['"])use client\1;?/;
 
 /**
@@ -36,6 +36,7 @@ export default defineConfig({
     'headless/index': 'src/headless/index.ts',
     'nextjs/index': 'src/nextjs/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'locales/index': 'src/locales/index.ts',
   },
   outDir: 'dist',
   format: 'esm',

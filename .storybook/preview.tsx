@@ -3,7 +3,8 @@ import './preview.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { ar, de, en, type Messages, SessionKitProvider } from '../src';
+import { type Messages, SessionKitProvider } from '../src';
+import { ar, de, en } from '../src/locales';
 import { clerkHandlers, MockClerkProvider, SCENARIO_NOW, type Scenario, scenarios } from '../src/testing';
 
 declare module 'storybook/internal/types' {

@@ -1,6 +1,6 @@
 /**
  * Checks the built package (`npm run build` first) for what publint and attw cannot see:
- * 1. `"use client"` heads the client entries (`.`, `./headless`, `./testing`) and no file of `./nextjs`;
+ * 1. `"use client"` heads the client entries (`.`, `./headless`, `./testing`, `./locales`) and no file of `./nextjs`;
  * 2. client and server code stay apart: the `./nextjs` import graph holds no React/@clerk/react/client module,
  *    the client graphs hold no `next`/`@clerk/nextjs` import; every bare import is a peer (never bundled);
  * 3. a `.d.ts` next to every entry;
@@ -31,8 +31,9 @@ const entries = {
   './headless': 'headless/index.js',
   './nextjs': 'nextjs/index.js',
   './testing': 'testing/index.js',
+  './locales': 'locales/index.js',
 };
-const clientEntries = ['.', './headless', './testing'];
+const clientEntries = ['.', './headless', './testing', './locales'];
 const allowedBare = [/^react$/, /^react\/jsx-runtime$/, /^react-dom(\/.*)?$/, /^@clerk\/react(\/.*)?$/, /^msw$/];
 const allowedServerBare = [/^@clerk\/nextjs\/server$/, /^next\/server$/];
 const startsWithUseClient = (code: string) => /^(['"])use client\1;?/.test(code.trimStart());

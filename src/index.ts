@@ -29,4 +29,4 @@ export {
   type SignOutAllButtonClassNames,
   type SignOutAllButtonProps,
 } from './components/SignOutAllButton';
-export { ar, de, en, type Messages } from './core/messages';
+export type { Messages } from './core/messages/types';

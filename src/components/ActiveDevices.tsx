@@ -1,14 +1,21 @@
 'use client';
 import { type ElementType, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { enCommon } from '../core/messages/en/common';
+import { enDevices } from '../core/messages/en/devices';
+import { enRevoke } from '../core/messages/en/revoke';
+import { enSignOutAll } from '../core/messages/en/signOutAll';
 import type { DeviceSummary } from '../headless/summaries';
 import { useActiveDevices } from '../headless/useActiveDevices';
 import { DeviceRow, type IpAddressDisplay } from './DeviceRow';
+import { useKitStrings } from './kitContext';
 import { Announcer } from './parts/Announcer';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 import { Skeleton } from './parts/Skeleton';
-import { useKit } from './SessionKitProvider';
 import { SignOutAllButton } from './SignOutAllButton';
+
+/** The English this component renders when no `SessionKitProvider` gives a catalogue. */
+const strings = { ...enCommon, revoke: enRevoke, signOutAll: enSignOutAll, devices: enDevices };
 
 /**
  * Slots of {@link ActiveDevices} for `classNames`. Each key styles the element with the matching `data-slot`
@@ -74,7 +81,7 @@ export function ActiveDevices({
   className,
   classNames = {},
 }: ActiveDevicesProps) {
-  const { messages } = useKit();
+  const { messages } = useKitStrings(strings);
   const devices = useActiveDevices();
   const { status, others, revoke } = devices;
   const headingId = useId();

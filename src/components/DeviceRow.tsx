@@ -1,15 +1,21 @@
 'use client';
 import { memo, useCallback, useMemo } from 'react';
 import { maskIpAddress } from '../core/device';
-import type { Messages } from '../core/messages';
+import { enCommon } from '../core/messages/en/common';
+import { enDevices } from '../core/messages/en/devices';
+import { enRevoke } from '../core/messages/en/revoke';
+import type { Messages } from '../core/messages/types';
 import type { DeviceSummary } from '../headless/summaries';
 import type { RevokeTarget } from '../headless/useRevokeSession';
+import { useKitStrings } from './kitContext';
 import { Badge } from './parts/Badge';
 import { cn } from './parts/cn';
 import { DeviceIcon } from './parts/DeviceIcon';
 import { RelativeTime } from './parts/RelativeTime';
 import { RevokeButton } from './RevokeButton';
-import { useKit } from './SessionKitProvider';
+
+/** The English this component renders when no `SessionKitProvider` gives a catalogue. */
+const strings = { ...enCommon, revoke: enRevoke, devices: enDevices };
 
 /** How a device's IP address shows: in full, masked (`203.0.113.•••`) or not at all. */
 export type IpAddressDisplay = boolean | 'masked';
@@ -19,7 +25,7 @@ export type IpAddressDisplay = boolean | 'masked';
  * reported neither browser nor device. The middle dot is language-neutral: `Intl.ListFormat` would say "Safari
  * and iPhone" in some locales (Arabic "و"), which names two things instead of one.
  */
-export function deviceLabel(device: DeviceSummary, messages: Messages): string {
+export function deviceLabel(device: DeviceSummary, messages: Pick<Messages, 'devices'>): string {
   const parts = [device.browser, device.deviceType].filter((part): part is string => Boolean(part));
   return parts.length === 0 ? messages.devices.unknownDevice : parts.join(' · ');
 }
@@ -52,7 +58,7 @@ export const DeviceRow = memo(function DeviceRow({
   metaClassName,
   revokeClassName,
 }: DeviceRowProps) {
-  const { messages } = useKit();
+  const { messages } = useKitStrings(strings);
   const label = deviceLabel(device, messages);
   const { id } = device;
   // Revoking through the list (not the bare resource) lets the list drop the row once Clerk confirmed.

@@ -1,11 +1,17 @@
 'use client';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { enCommon } from '../core/messages/en/common';
+import { enDevices } from '../core/messages/en/devices';
+import { enRevoke } from '../core/messages/en/revoke';
 import { type RevokeTarget, useRevokeSession } from '../headless/useRevokeSession';
+import { useKitStrings } from './kitContext';
 import { AlertDialog } from './parts/AlertDialog';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
-import { useKit } from './SessionKitProvider';
+
+/** The English this component renders when no `SessionKitProvider` gives a catalogue. */
+const strings = { ...enCommon, revoke: enRevoke, devices: enDevices };
 
 /** Slots of {@link RevokeButton} for `classNames`. */
 export interface RevokeButtonClassNames {
@@ -50,7 +56,7 @@ export function RevokeButton({
   className,
   classNames = {},
 }: RevokeButtonProps) {
-  const { messages } = useKit();
+  const { messages } = useKitStrings(strings);
   const revoke = useRevokeSession(target, {
     allowCurrent: current === 'sign-out',
     ...(onRevoked ? { onRevoked } : {}),

@@ -1,14 +1,15 @@
 'use client';
 import { type ElementType, type ReactNode, useId } from 'react';
+import { enCommon } from '../core/messages/en/common';
 import { formatRelative } from '../core/time';
 import { type SessionInfo, useSessionInfo } from '../headless/useSessionInfo';
+import { useKitStrings } from './kitContext';
 import { Avatar } from './parts/Avatar';
 import { Badge } from './parts/Badge';
 import { cn } from './parts/cn';
 import { RelativeTime } from './parts/RelativeTime';
 import { Skeleton } from './parts/Skeleton';
 import { RevokeButton } from './RevokeButton';
-import { useKit } from './SessionKitProvider';
 
 /** Slots of {@link SessionInfoCard} for `classNames`; each element carries the same name in `data-slot`. */
 export interface SessionInfoCardClassNames {
@@ -56,7 +57,7 @@ export function SessionInfoCard({
   className,
   classNames = {},
 }: SessionInfoCardProps) {
-  const { messages, now } = useKit();
+  const { messages, now } = useKitStrings(enCommon);
   const info = useSessionInfo({ now, ...(expiringSoonMs !== undefined ? { expiringSoonMs } : {}) });
   // Unique per card, also with two cards for the same session on one page.
   const nameId = useId();

@@ -1,7 +1,8 @@
 'use client';
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { type ReactNode, useContext, useMemo } from 'react';
 import { en } from '../core/messages/en';
 import type { Messages } from '../core/messages/types';
+import { KitContext, type KitContextValue } from './kitContext';
 
 /** Partial messages: any subset of {@link Messages}, nested objects included. */
 export type PartialMessages = {
@@ -25,13 +26,11 @@ export interface KitSettings {
   timeZone: string | undefined;
 }
 
-const KitContext = createContext<KitSettings>({ messages: en, now: Date.now, timeZone: undefined });
-
 /** Props of {@link SessionKitProvider}. */
 export interface SessionKitProviderProps {
   /**
-   * The strings: a built-in catalogue (`import { de } from 'clerk-session-kit'`; `en`, `de`, `ar`) or your own,
-   * merged over English. Only the catalogues you import end up in your bundle.
+   * The strings: a built-in catalogue (`import { de } from 'clerk-session-kit/locales'`; `en`, `de`, `ar`) or your
+   * own, merged over English. Only the catalogues you import end up in your bundle.
    */
   messages?: PartialMessages;
   /** BCP 47 tag for dates and relative times; default: the catalogue's `locale`. */
@@ -61,14 +60,15 @@ function merge(base: Messages, overrides: PartialMessages | undefined): Messages
  * use the browser's clock and time zone. Layout direction follows the page (`<html dir="rtl">`).
  */
 export function SessionKitProvider({ locale, messages, now, timeZone, children }: SessionKitProviderProps) {
-  const value = useMemo<KitSettings>(() => {
+  const value = useMemo<KitContextValue>(() => {
     const merged = merge(en, messages);
     return { messages: locale ? { ...merged, locale } : merged, now: now ?? Date.now, timeZone };
   }, [locale, messages, now, timeZone]);
   return <KitContext.Provider value={value}>{children}</KitContext.Provider>;
 }
 
-/** The kit settings in effect: messages, clock, time zone. */
+/** The kit settings in effect: messages (English without a provider), clock, time zone. */
 export function useKit(): KitSettings {
-  return useContext(KitContext);
+  const { messages, now, timeZone } = useContext(KitContext);
+  return useMemo(() => ({ messages: messages ?? en, now, timeZone }), [messages, now, timeZone]);
 }

@@ -12,9 +12,14 @@ import {
   useRef,
   useState,
 } from 'react';
+import { enCommon } from '../core/messages/en/common';
+import { enRevoke } from '../core/messages/en/revoke';
+import { enSignOutAll } from '../core/messages/en/signOutAll';
+import { enSwitcher } from '../core/messages/en/switcher';
 import type { AccountSummary } from '../headless/summaries';
 import { type UseSessionSwitcherOptions, useSessionSwitcher } from '../headless/useSessionSwitcher';
 import { useSignOutThisBrowser } from '../headless/useSignOutAll';
+import { useKitStrings } from './kitContext';
 import { AlertDialog } from './parts/AlertDialog';
 import { Announcer } from './parts/Announcer';
 import { Avatar } from './parts/Avatar';
@@ -22,8 +27,10 @@ import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { errorText } from './parts/ErrorNotice';
 import { Skeleton } from './parts/Skeleton';
-import { useKit } from './SessionKitProvider';
 import { displayName, SessionSwitcherRow, type SessionSwitcherRowClassNames } from './SessionSwitcherRow';
+
+/** The English this component renders when no `SessionKitProvider` gives a catalogue. */
+const strings = { ...enCommon, switcher: enSwitcher, revoke: enRevoke, signOutAll: enSignOutAll };
 
 /**
  * Slots of {@link SessionSwitcher} for `classNames`; each element carries the matching `data-slot`:
@@ -128,7 +135,7 @@ export function SessionSwitcher({
   className,
   classNames = {},
 }: SessionSwitcherProps) {
-  const { messages } = useKit();
+  const { messages } = useKitStrings(strings);
   const switcher = useSessionSwitcher({
     ...(afterCurrentSignOut ? { afterCurrentSignOut } : {}),
     ...(onAddAccount ? { onAddAccount } : {}),
@@ -497,7 +504,7 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
 
 /** "Sign out of all accounts": Clerk's `signOut()` after a confirmation stating the count. */
 function SignOutAllAction({ className }: { className?: string | undefined }) {
-  const { messages } = useKit();
+  const { messages } = useKitStrings(strings);
   const all = useSignOutThisBrowser();
   const rootRef = useRef<HTMLSpanElement>(null);
   const open = all.status === 'confirming' || all.status === 'pending' || all.status === 'error';

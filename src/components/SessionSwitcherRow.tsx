@@ -2,16 +2,22 @@
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows and cells are not focused; the widget inside each cell is (roving tabIndex).
 'use client';
 import { memo, useId } from 'react';
+import { enCommon } from '../core/messages/en/common';
+import { enRevoke } from '../core/messages/en/revoke';
+import { enSwitcher } from '../core/messages/en/switcher';
 import type { AccountSummary } from '../headless/summaries';
 import type { ActionState } from '../headless/useActionStates';
 import { type GridPosition, gridCellProps } from '../headless/useGridNavigation';
 import type { SwitcherAction } from '../headless/useSessionSwitcher';
+import { useKitStrings } from './kitContext';
 import { Avatar } from './parts/Avatar';
 import { Badge } from './parts/Badge';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
-import { useKit } from './SessionKitProvider';
+
+/** The English this component renders when no `SessionKitProvider` gives a catalogue. */
+const strings = { ...enCommon, switcher: enSwitcher, revoke: enRevoke };
 
 /** Class names a row takes from `SessionSwitcher`'s `classNames` (see `SessionSwitcherClassNames`). */
 export interface SessionSwitcherRowClassNames {
@@ -58,7 +64,7 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
   onDismiss,
   classNames,
 }: SessionSwitcherRowProps) {
-  const { messages } = useKit();
+  const { messages } = useKitStrings(strings);
   const hintId = useId();
   const name = displayName(account, messages.unknownUser);
   const identifier = account.identifier;

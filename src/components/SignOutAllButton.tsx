@@ -1,13 +1,19 @@
 'use client';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { enCommon } from '../core/messages/en/common';
+import { enDevices } from '../core/messages/en/devices';
+import { enSignOutAll } from '../core/messages/en/signOutAll';
 import { useActiveDevices } from '../headless/useActiveDevices';
 import { type SignOutResult, type SignOutScope, useSignOutAll } from '../headless/useSignOutAll';
+import { useKitStrings } from './kitContext';
 import { AlertDialog } from './parts/AlertDialog';
 import { Announcer } from './parts/Announcer';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
-import { useKit } from './SessionKitProvider';
+
+/** The English this component renders when no `SessionKitProvider` gives a catalogue. */
+const strings = { ...enCommon, signOutAll: enSignOutAll, devices: enDevices };
 
 /** Slots of {@link SignOutAllButton} for `classNames` (each element carries the same name in `data-slot`). */
 export interface SignOutAllButtonClassNames {
@@ -66,7 +72,7 @@ export function SignOutAllButton({
   className,
   classNames = {},
 }: SignOutAllButtonProps) {
-  const { messages } = useKit();
+  const { messages } = useKitStrings(strings);
   const needsDevices = scope !== 'this-browser';
   // The same shared list the hook counts from; read here to tell "list failed" apart and offer its retry.
   const devices = useActiveDevices({ enabled: needsDevices });

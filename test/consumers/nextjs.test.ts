@@ -158,6 +158,15 @@ describe('examples/nextjs from the packed tarball', () => {
     await page.close();
   });
 
+  it('/kit speaks German where a Server Component passes `de` from clerk-session-kit/locales', async () => {
+    const page = await openKit(newPage, `${origin()}/kit`, 'nextjs');
+    const german = page.getByRole('region', { name: 'Auf Deutsch' });
+    await german.getByRole('button', { name: 'Von allen Konten abmelden' }).click();
+    // Rejects (timeout) unless the German confirmation opens.
+    await page.getByRole('alertdialog', { name: '3 Konten in diesem Browser abmelden?' }).waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
   it('/kit revokes another device', async () => {
     const page = await openKit(newPage, `${origin()}/kit`, 'nextjs');
     const { before, after } = await revokePhone(page);

@@ -1,11 +1,12 @@
 import type { ActionError } from '../../core/action';
-import type { Messages } from '../../core/messages';
-import { useKit } from '../SessionKitProvider';
+import { enCommon } from '../../core/messages/en/common';
+import type { Messages } from '../../core/messages/types';
+import { useKitStrings } from '../kitContext';
 import { Button } from './Button';
 import { cn } from './cn';
 
 /** The sentence for an error: Clerk's own message when it sent one, else the catalogue's. */
-export function errorText(error: ActionError, messages: Messages): string {
+export function errorText(error: ActionError, messages: Pick<Messages, 'errors'>): string {
   if (error.code === 'network_error') return messages.errors.network;
   if (error.status === 429) return messages.errors.rateLimited;
   if (error.status === 404) return messages.errors.notFound;
@@ -24,7 +25,7 @@ export interface ErrorNoticeProps {
 
 /** An error announced at once (`role="alert"`), with retry and dismiss. */
 export function ErrorNotice({ title, error, onRetry, onDismiss, className }: ErrorNoticeProps) {
-  const { messages } = useKit();
+  const { messages } = useKitStrings(enCommon);
   return (
     <div role="alert" data-slot="error" className={cn('csk-error', className)}>
       {/* At least 12rem of text: on a narrow screen the buttons wrap under it instead of squeezing it. */}

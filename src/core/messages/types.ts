@@ -71,3 +71,6 @@ export interface Messages {
     kind: { desktop: string; mobile: string; tablet: string; unknown: string };
   };
 }
+
+/** The strings outside the per-component sections: states, session facts, buttons and errors. */
+export type CommonMessages = Omit<Messages, 'switcher' | 'revoke' | 'signOutAll' | 'devices'>;

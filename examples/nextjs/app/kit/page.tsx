@@ -1,4 +1,12 @@
-import { ActiveDevices, RevokeButton, SessionInfoCard, SessionSwitcher, SignOutAllButton } from 'clerk-session-kit';
+import {
+  ActiveDevices,
+  RevokeButton,
+  SessionInfoCard,
+  SessionKitProvider,
+  SessionSwitcher,
+  SignOutAllButton,
+} from 'clerk-session-kit';
+import { de } from 'clerk-session-kit/locales';
 import 'clerk-session-kit/styles.css';
 import { MockClerk } from './MockClerk';
 
@@ -25,6 +33,13 @@ export default function KitPage() {
         </section>
         <ActiveDevices />
         <SignOutAllButton scope="other-devices" />
+        {/* A catalogue holds functions, which cannot cross from server to client as data; `clerk-session-kit/locales`
+            is client code, so `de` crosses as a client reference. */}
+        <section aria-label="Auf Deutsch" lang="de">
+          <SessionKitProvider messages={de}>
+            <SignOutAllButton scope="this-browser" />
+          </SessionKitProvider>
+        </section>
       </MockClerk>
     </main>
   );

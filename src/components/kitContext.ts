@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { Messages } from '../core/messages/types';
+
+/** What `SessionKitProvider` puts in context. */
+export interface KitContextValue {
+  /** The complete catalogue (English merged under partial messages); `null` without a provider. */
+  messages: Messages | null;
+  now: () => number;
+  timeZone: string | undefined;
+}
+
+export const KitContext = createContext<KitContextValue>({ messages: null, now: Date.now, timeZone: undefined });
+
+/**
+ * The kit settings for one component: the provider's catalogue, or `defaults` (the English sections that
+ * component renders) without a provider. Taking the defaults from the caller, not from a full `en`, is what keeps
+ * a one-component bundle free of every other component's strings.
+ */
+export function useKitStrings<K extends keyof Messages>(defaults: Pick<Messages, K>) {
+  const { messages, now, timeZone } = useContext(KitContext);
+  return { messages: messages ?? defaults, now, timeZone };
+}

@@ -1,0 +1,36 @@
+import type { CommonMessages } from '../types';
+
+/** English strings every component shares: states, session facts, buttons, errors. */
+export const enCommon: CommonMessages = {
+  locale: 'en',
+  dir: 'ltr',
+  loading: 'Loading session…',
+  signedOut: 'You are signed out.',
+  signIn: 'Sign in',
+  status: {
+    active: 'Active',
+    pending: 'Pending',
+    ended: 'Ended',
+    expired: 'Expired',
+    revoked: 'Revoked',
+    other: 'Inactive',
+  },
+  thisDevice: 'This device',
+  created: 'Signed in',
+  lastActive: 'Last active',
+  expires: 'Expires',
+  expiringSoon: (relative) => `This session expires ${relative}. Sign in again to keep working.`,
+  impersonating: (actor) => `You are signed in as this user by ${actor} (impersonation).`,
+  signOut: 'Sign out',
+  cancel: 'Cancel',
+  retry: 'Try again',
+  dismiss: 'Dismiss',
+  working: 'Working…',
+  unknownUser: 'Unnamed user',
+  errors: {
+    network: 'Could not reach Clerk. Check your connection and try again.',
+    generic: 'Something went wrong. Try again.',
+    rateLimited: 'Too many attempts. Wait a moment and try again.',
+    notFound: 'This session no longer exists.',
+  },
+};
