@@ -5,7 +5,8 @@
  * 1. Transport forms are read as the page they render: `/_next/data/<build>/<page>.json`, `<page>.rsc` and
  *    `<page>.segments/<segment>.segment.rsc` (App Router prefetch) all become `<page>`.
  * 2. Percent-encoding is decoded until stable (at most 4 rounds). Decoding more than once, an encoded `/` or `\`,
- *    or a malformed sequence marks the path ambiguous.
+ *    or a malformed sequence marks the path ambiguous; so does a transport suffix that only decoding revealed
+ *    (`/admin%2Ersc`), which is then stripped as in rule 1.
  * 3. `\` becomes `/`; C0/C1 control characters, U+2028/U+2029 and zero-width characters are removed; runs of `/`
  *    collapse to one; whitespace at the ends of a segment is trimmed; `.` and `..` segments are resolved.
  *    Each of these marks the path ambiguous.
@@ -43,6 +44,19 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2
 const ENCODED_SEPARATOR = /%(?:2f|5c)/i;
 const ENCODED = /%[0-9a-f]{2}/i;
 
+/** Rule 1: the page a transport form (`_next/data`, `.rsc`, `.segment.rsc`) renders. */
+function stripTransport(raw: string): { path: string; odd: boolean } {
+  let path = raw;
+  const data = NEXT_DATA.exec(path);
+  if (data?.[1]) path = data[1];
+  const rsc = RSC_TRANSPORT.exec(path);
+  if (rsc) path = rsc[1] || '/';
+  // Transport forms name the root page '/index'; a plain '/index' is a route of its own.
+  if ((data || rsc) && path === '/index') path = '/';
+  // Next.js only knows the lower-case suffixes; another spelling is read the same way but never as public.
+  return { path, odd: !!rsc && rsc[2] !== rsc[2]?.toLowerCase() };
+}
+
 function decodeLoosely(value: string): string {
   // A malformed sequence makes decodeURIComponent throw; decode the valid ASCII escapes and keep the rest.
   return value.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
@@ -52,22 +66,16 @@ function decodeLoosely(value: string): string {
  * Reads a raw URL pathname (as in `request.nextUrl.pathname`) the way the proxy does. See the module rules.
  */
 export function normalisePath(rawPathname: string): NormalisedPath {
-  let path = rawPathname || '/';
-  const data = NEXT_DATA.exec(path);
-  if (data?.[1]) path = data[1];
-  const rsc = RSC_TRANSPORT.exec(path);
-  // Next.js only knows the lower-case suffixes; another spelling is read the same way but never as public.
-  const oddTransport = !!rsc && rsc[2] !== rsc[2]?.toLowerCase();
-  if (rsc) path = rsc[1] || '/';
-  // Transport forms name the root page '/index'; a plain '/index' is a route of its own.
-  if ((data || rsc) && path === '/index') path = '/';
+  const transport = stripTransport(rawPathname || '/');
+  let { path } = transport;
 
-  if (!oddTransport && PLAIN_PATH.test(path)) {
+  if (!transport.odd && PLAIN_PATH.test(path)) {
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     return { path, folded: path.toLowerCase(), ambiguous: false };
   }
 
-  let ambiguous = oddTransport;
+  let ambiguous = transport.odd;
+  let decodedAny = false;
   for (let round = 0; round < 4 && ENCODED.test(path); round += 1) {
     if (ENCODED_SEPARATOR.test(path) || round > 0) ambiguous = true;
     let decoded: string;
@@ -79,6 +87,16 @@ export function normalisePath(rawPathname: string): NormalisedPath {
     }
     if (decoded === path) break;
     path = decoded;
+    decodedAny = true;
+  }
+  if (decodedAny) {
+    // A suffix that only decoding revealed (`/admin%2Ersc`) is read as the page too, so a protected page cannot
+    // hide behind it should anything serve that spelling; it is never plain.
+    const revealed = stripTransport(path);
+    if (revealed.path !== path) {
+      path = revealed.path;
+      ambiguous = true;
+    }
   }
 
   const cleaned = path.replace(/\\/g, '/').replace(INVISIBLE, '');

@@ -64,8 +64,9 @@ export interface SessionProxyOptions {
   /** Where a page request that fails an admin rule goes. Default: a 404, which does not reveal the page exists. */
   unauthorizedUrl?: string;
   /**
-   * The app's public origin, e.g. `'https://app.example.com'`, used for `redirect_url`. Default: the origin
-   * Next.js built the request URL from (its own host and port, never a client header).
+   * The app's public origin, e.g. `'https://app.example.com'`, used for redirects and `redirect_url`. Default: a
+   * `X-Forwarded-Host` listed in `trustedHosts` (scheme from `X-Forwarded-Proto`), else the origin Next.js built
+   * the request URL from (its own host and port; behind a reverse proxy that is the internal one).
    */
   origin?: string;
   /** Header that carries the user id to your routes, e.g. `'x-user-id'`. A client-sent copy is always removed. */
@@ -74,7 +75,10 @@ export interface SessionProxyOptions {
   rateLimit?: RateLimitOptions;
   /** Recent sign-in for sensitive routes; see {@link MaxAuthAgeOptions}. */
   maxAuthAge?: MaxAuthAgeOptions;
-  /** Hosts accepted in `X-Forwarded-Host` (your proxy's). Any other value is removed before Clerk reads it. */
+  /**
+   * Hosts accepted in `X-Forwarded-Host` (your proxy's). Any other value is removed before Clerk reads it; a listed
+   * one is also the origin of the preset's redirects when `origin` is not set.
+   */
   trustedHosts?: readonly string[];
   /** PEM public key for networkless token verification. Default `process.env.CLERK_JWT_KEY`. */
   jwtKey?: string;

@@ -96,8 +96,16 @@ function forward(request: NextRequest, header: string | null, userId: string | n
   return NextResponse.next({ request: { headers } });
 }
 
-function pagePathOf(request: NextRequest): string {
-  return request.nextUrl.pathname;
+/**
+ * The origin redirects are built on: the configured `origin`, else a forwarded host the app trusts (the wrapper
+ * below has already removed any other), else the origin Next built the request URL from.
+ */
+function publicOrigin(request: NextRequest, config: ResolvedOptions): string {
+  if (config.origin) return config.origin;
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim().toLowerCase();
+  if (!host || !config.trustedHosts?.has(host)) return request.nextUrl.origin;
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return `${proto === 'http' || proto === 'https' ? proto : request.nextUrl.protocol.slice(0, -1)}://${host}`;
 }
 
 /**
@@ -125,7 +133,7 @@ export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware 
   const gate = config.rateLimit ? createRateLimitGate(config.rateLimit) : null;
 
   const middleware = clerkMiddleware(async (auth, request) => {
-    const path: NormalisedPath = normalisePath(pagePathOf(request));
+    const path: NormalisedPath = normalisePath(request.nextUrl.pathname);
     const isApi = config.isApi(path.folded);
     const adminRules = config.admin.filter((group) => group.matches(path.folded)).map((group) => group.rule);
     const isPublic = adminRules.length === 0 && !path.ambiguous && config.isPublic(path.path);
@@ -139,7 +147,7 @@ export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware 
 
     const recent = config.reverify?.matches(path.folded) ? config.reverify.requirement : undefined;
     const verdict = evaluate(session, adminRules, recent);
-    const origin = config.origin ?? request.nextUrl.origin;
+    const origin = publicOrigin(request, config);
     switch (verdict.kind) {
       case 'ok':
         return forward(request, config.forwardUserId, session.userId);

@@ -177,13 +177,21 @@ describe('bypass class: X-Forwarded-Host and Host', () => {
     expect(await handshakeReturn(bare)).toBe('evil.example');
     expect(await handshakeReturn(proxy)).toBe('localhost:3000');
   });
-  it('accepts a forwarded host listed in trustedHosts for Clerk, still never in our redirect', async () => {
+  it('builds redirects on a forwarded host listed in trustedHosts, never on another, and `origin` wins', async () => {
+    const redirectOrigin = async (p: typeof proxy, headers: Record<string, string>) => {
+      const result = await outcome(await callProxy(p, '/dashboard', { headers }));
+      if (result.kind !== 'redirect') throw new Error(`expected a redirect, got ${result.kind}`);
+      return [result.location.origin, new URL(result.location.searchParams.get('redirect_url') ?? '').origin];
+    };
     const { proxy: trusting } = createFixture({ trustedHosts: ['app.example.com'] });
-    const result = await outcome(
-      await callProxy(trusting, '/dashboard', { headers: { 'x-forwarded-host': 'app.example.com' } }),
-    );
-    expect(result.kind).toBe('redirect');
-    if (result.kind === 'redirect') expect(result.location.origin).toBe(ORIGIN);
+    const behindProxy = { 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' };
+    expect(await redirectOrigin(trusting, behindProxy)).toEqual(['https://app.example.com', 'https://app.example.com']);
+    expect(
+      await redirectOrigin(trusting, { 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'gopher' }),
+    ).toEqual(['http://app.example.com', 'http://app.example.com']);
+    expect(await redirectOrigin(trusting, { 'x-forwarded-host': 'evil.example' })).toEqual([ORIGIN, ORIGIN]);
+    const { proxy: pinned } = createFixture({ trustedHosts: ['app.example.com'], origin: 'https://www.example.com' });
+    expect(await redirectOrigin(pinned, behindProxy)).toEqual(['https://www.example.com', 'https://www.example.com']);
   });
 });
 

@@ -110,7 +110,12 @@ export const bypassClasses: Record<string, { signedOut: string[]; member: string
       '/_next/data/x/api/me.json',
       '/_next/data/b/about/../dashboard.json',
     ],
-    member: ['/_next/data/build-1/admin.json', '/_next/data/build-1/admin/users.json', '/_next/data/b/ADMIN.json'],
+    member: [
+      '/_next/data/build-1/admin.json',
+      '/_next/data/build-1/admin/users.json',
+      '/_next/data/b/ADMIN.json',
+      '/_next/data/b/admin%2Ejson',
+    ],
   },
   rscTransport: {
     signedOut: ['/dashboard.rsc', '/dashboard.segments/_tree.segment.rsc', '/dashboard?_rsc=1a2b'],
@@ -120,6 +125,9 @@ export const bypassClasses: Record<string, { signedOut: string[]; member: string
       '/admin/x.segments/__PAGE__.segment.rsc',
       '/admin?_rsc=abc',
       '/ADMIN.rsc',
+      '/admin%2Ersc',
+      '/admin%2ersc',
+      '/admin%2Esegments/_tree%2Esegment%2Ersc',
     ],
   },
 };

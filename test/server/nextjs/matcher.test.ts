@@ -22,6 +22,9 @@ describe('normalisePath', () => {
     ['/admin.segments/_tree.segment.rsc', '/admin', '/admin', false],
     ['/index', '/index', '/index', false],
     ['/API/ADMIN.RSC', '/API/ADMIN', '/api/admin', true],
+    ['/admin%2Ersc', '/admin', '/admin', true],
+    ['/_next/data/build/admin%2Ejson', '/admin', '/admin', true],
+    ['/admin%2Esegments/_tree%2Esegment%2Ersc', '/admin', '/admin', true],
     ['/%E0%A4%A', '/%E0%A4%A', '/%e0%a4%a', true],
   ])('%j -> path %j, folded %j, ambiguous %s', (raw, path, folded, ambiguous) => {
     expect(normalisePath(raw)).toEqual({ path, folded, ambiguous });
