@@ -1,14 +1,18 @@
 import type { RecentSignIn } from './responses';
 
 /** A signed-in session as the kit hands it to predicates and to `requireSession` callers. */
-export interface SessionInfo {
+export interface VerifiedSession {
+  /** Clerk user id (`sub`), e.g. `'user_2abc'`. */
   userId: string;
+  /** Clerk session id (`sid`). */
   sessionId: string;
   /** Active organization, or null. */
   orgId: string | null;
   /** Role in the active organization, e.g. `'org:admin'`, or null. */
   orgRole: string | null;
+  /** Slug of the active organization, or null. */
   orgSlug: string | null;
+  /** Permissions in the active organization, e.g. `['org:billing:manage']`; empty without one. */
   orgPermissions: readonly string[];
   /** All verified claims of the session token. */
   claims: Readonly<Record<string, unknown>>;
@@ -22,22 +26,33 @@ export interface SessionInfo {
  * `'admin'` and `'org:admin'` are the same role.
  */
 export interface AccessRule {
+  /** Organization role(s), any of which passes, e.g. `'org:admin'` or `['org:admin', 'org:owner']`. */
   role?: string | readonly string[];
+  /** Organization permission(s), any of which passes, e.g. `'org:billing:manage'`. */
   permission?: string | readonly string[];
   /** Any claim-based decision, e.g. `(s) => s.claims.plan === 'pro'`. Must be synchronous and side-effect free. */
-  check?: (session: SessionInfo) => boolean;
+  check?: (session: VerifiedSession) => boolean;
 }
 
 /** The structural slice of Clerk's auth object the kit reads; Clerk's signed-in and signed-out objects fit it. */
 export interface ClerkAuthLike {
+  /** Null when signed out (pending sessions count as signed out). */
   userId: string | null;
+  /** Null when signed out. */
   sessionId: string | null;
+  /** Active organization id, when there is one. */
   orgId?: string | null | undefined;
+  /** Role in the active organization. */
   orgRole?: string | null | undefined;
+  /** Slug of the active organization. */
   orgSlug?: string | null | undefined;
+  /** Permissions in the active organization. */
   orgPermissions?: string[] | null | undefined;
+  /** The verified session token's claims; null when signed out. */
   sessionClaims: object | null;
+  /** Minutes since first and second factor verification (`fva`; -1 = never); null without the claim. */
   factorVerificationAge: [number, number] | null;
+  /** Clerk's authorization check: a role, a permission, or a recent verification. */
   has(params: { role: string } | { permission: string } | { reverification: Required<RecentSignIn> }): boolean;
 }
 
@@ -48,8 +63,8 @@ export type Verdict =
   | { kind: 'forbidden' }
   | { kind: 'reverification'; requirement: RecentSignIn };
 
-/** Builds the {@link SessionInfo} of a signed-in auth object. */
-export function toSessionInfo(auth: ClerkAuthLike & { userId: string; sessionId: string }): SessionInfo {
+/** Builds the {@link VerifiedSession} of a signed-in auth object. */
+export function toVerifiedSession(auth: ClerkAuthLike & { userId: string; sessionId: string }): VerifiedSession {
   return {
     userId: auth.userId,
     sessionId: auth.sessionId,
@@ -73,7 +88,7 @@ function passes(auth: ClerkAuthLike & { userId: string; sessionId: string }, rul
       roles.some((role) => auth.has({ role })) || permissions.some((permission) => auth.has({ permission }));
     if (!granted) return false;
   }
-  return rule.check ? rule.check(toSessionInfo(auth)) === true : true;
+  return rule.check ? rule.check(toVerifiedSession(auth)) === true : true;
 }
 
 /** Decides what a request with `auth` may do under `rules` and an optional recent sign-in requirement. */

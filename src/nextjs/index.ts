@@ -4,7 +4,7 @@
  * @module
  */
 
-export type { AccessRule, ClerkAuthLike, SessionInfo } from './authorize';
+export type { AccessRule, ClerkAuthLike, VerifiedSession } from './authorize';
 export {
   compilePatterns,
   type NormalisedPath,

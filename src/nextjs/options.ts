@@ -1,5 +1,5 @@
 import type { ClerkMiddlewareOptions } from '@clerk/nextjs/server';
-import { type AccessRule, type SessionInfo, validateAccessRule, validateRecentSignIn } from './authorize';
+import { type AccessRule, type VerifiedSession, validateAccessRule, validateRecentSignIn } from './authorize';
 import { compilePatterns, normalisePath, type PathPredicate } from './matcher';
 import type { RateLimiter } from './rateLimit/types';
 import type { RecentSignIn } from './responses';
@@ -320,4 +320,4 @@ export function defaultRateLimitKey({ userId, ip }: RateLimitKeyInput): string {
   return userId ? `user:${userId}` : `ip:${ip ?? 'unknown'}`;
 }
 
-export type { SessionInfo };
+export type { VerifiedSession };

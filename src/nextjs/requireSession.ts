@@ -4,8 +4,8 @@ import {
   type AccessRule,
   type ClerkAuthLike,
   evaluate,
-  type SessionInfo,
-  toSessionInfo,
+  toVerifiedSession,
+  type VerifiedSession,
   validateAccessRule,
   validateRecentSignIn,
 } from './authorize';
@@ -25,7 +25,7 @@ export interface RequireSessionOptions extends AccessRule {
 
 /** What {@link requireSession} resolves to: the session, or the error response to return as is. */
 export type RequireSessionResult =
-  | { session: SessionInfo; response: null }
+  | { session: VerifiedSession; response: null }
   | { session: null; response: NextResponse<SessionErrorBody> };
 
 /**
@@ -60,7 +60,7 @@ export function checkSession(authObject: ClerkAuthLike, options: RequireSessionO
   switch (verdict.kind) {
     case 'ok':
       return {
-        session: toSessionInfo(authObject as ClerkAuthLike & { userId: string; sessionId: string }),
+        session: toVerifiedSession(authObject as ClerkAuthLike & { userId: string; sessionId: string }),
         response: null,
       };
     case 'unauthenticated':

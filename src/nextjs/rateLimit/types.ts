@@ -14,6 +14,7 @@ export interface RateLimitResult {
 
 /** Anything with `limit(key)`: the kit's memory and Redis limiters, an `@upstash/ratelimit` instance, your own. */
 export interface RateLimiter {
+  /** Counts one request for `key` (a user id or client address) and says whether it is admitted. */
   limit(key: string): Promise<RateLimitResult>;
 }
 
