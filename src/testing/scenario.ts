@@ -23,7 +23,9 @@ export interface ScenarioUser {
   username: string | null;
   /** Primary email address; `null` for users who signed up with a phone number or username only. */
   email: string | null;
+  /** Clerk's avatar URL; Clerk serves a generated one when the user uploaded none. */
   imageUrl: string;
+  /** Whether the user uploaded an image; the kit shows initials when not. */
   hasImage: boolean;
 }
 
@@ -42,12 +44,17 @@ export interface ScenarioSession {
   id: string;
   status: SessionStatus;
   user: ScenarioUser;
+  /** When the user signed in. */
   createdAt: Date;
+  /** Last request made with the session; orders the switcher's accounts. */
   lastActiveAt: Date;
+  /** When the session ends unless renewed (Clerk's maximum lifetime). */
   expireAt: Date;
+  /** When the session ends after inactivity. */
   abandonAt: Date;
   /** Impersonation: the `act` claim of the session token. */
   actor: { sub: string } | null;
+  /** The active organization, or null for a personal session. */
   organization: ScenarioOrganization | null;
   /** Minutes since the first and second factor were verified; `null` when unknown. */
   factorVerificationAge: [number, number] | null;
@@ -55,12 +62,17 @@ export interface ScenarioSession {
 
 /** What Clerk knows of the device behind a session (`SessionActivity`). */
 export interface ScenarioActivity {
+  /** E.g. `'Safari'`. */
   browserName?: string;
+  /** E.g. `'19.1'`; the kit shows the major version. */
   browserVersion?: string;
+  /** Clerk's device name, e.g. `'iPhone'`, `'Macintosh'`, `'Windows'`; the kit derives the OS from it. */
   deviceType?: string;
+  /** IPv4 or IPv6 address; masked by default in `ActiveDevices`. */
   ipAddress?: string;
   city?: string;
   country?: string;
+  /** Clerk's mobile flag; decides the phone icon and kind. */
   isMobile?: boolean;
 }
 
@@ -71,7 +83,9 @@ export interface ScenarioDevice {
   lastActiveAt: Date;
   expireAt: Date;
   abandonAt: Date;
+  /** Browser, device and location of the session's latest request. */
   latestActivity: ScenarioActivity;
+  /** Impersonation: the `act` claim of the session token. */
   actor: { sub: string } | null;
 }
 
