@@ -1,3 +1,4 @@
+import { useAuth } from '@clerk/react';
 import { act, render, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -216,14 +217,77 @@ describe('useSessionFreshness', () => {
     expect(opened).toHaveLength(1);
   });
 
-  it('is stale past maxAge, and for a second factor never verified', async () => {
+  it('is stale past maxAge; a user with no second factor is judged on the first, as Clerk does', async () => {
     const stale = mountHook<SessionFreshness>(scenarios.oneAccount(), () => useSessionFreshness({ maxAge: 1 }));
     await waitFor(() => expect(stale().status).toBe('stale'));
-    const mfa = mountHook<SessionFreshness>(scenarios.oneAccount(), () =>
-      useSessionFreshness({ maxAge: 60, level: 'second_factor' }),
+    // oneAccount: first factor 5 minutes ago, no second factor (fva [5, -1]).
+    for (const level of ['second_factor', 'multi_factor'] as const) {
+      const noSecondFactor = mountHook<SessionFreshness>(scenarios.oneAccount(), () =>
+        useSessionFreshness({ maxAge: 60, level }),
+      );
+      await waitFor(() => expect(noSecondFactor().status).toBe('fresh'));
+      expect(noSecondFactor().ageMinutes).toBe(5);
+    }
+  });
+
+  it.each([
+    { level: 'first_factor', maxAge: 5 },
+    { level: 'first_factor', maxAge: 6 },
+    { level: 'second_factor', maxAge: 5 },
+    { level: 'second_factor', maxAge: 6 },
+    { level: 'multi_factor', maxAge: 5 },
+  ] as const)(
+    "says what Clerk's has({ reverification }) says: $level within $maxAge minutes",
+    async ({ level, maxAge }) => {
+      // oneAccount verified its first factor 5 minutes ago: at exactly maxAge = 5 Clerk already asks again.
+      const hook = mountHook(scenarios.oneAccount(), () => ({
+        freshness: useSessionFreshness({ maxAge, level }),
+        clerkSays: useAuth().has({ reverification: { level, afterMinutes: maxAge } }),
+      }));
+      await waitFor(() => expect(hook().freshness.status).not.toBe('loading'));
+      expect(hook().freshness.status).toBe(hook().clerkSays ? 'fresh' : 'stale');
+      expect(hook().freshness.status).toBe(maxAge > 5 ? 'fresh' : 'stale');
+    },
+  );
+
+  it('reverify() for a second factor resolves true once a user with no second factor verified again', async () => {
+    const opened: string[] = [];
+    const onReady = (clerk: MockClerk) => {
+      Object.assign(clerk, {
+        __internal_openReverification: ({
+          level,
+          afterVerification,
+        }: {
+          level?: string;
+          afterVerification(): void;
+        }) => {
+          opened.push(level ?? '');
+          clerk.mock.update((current) => ({
+            ...current,
+            sessions: current.sessions.map((s) => ({ ...s, factorVerificationAge: [0, -1] as [number, number] })),
+          }));
+          afterVerification();
+        },
+      });
+    };
+    const box: { current: SessionFreshness | null } = { current: null };
+    render(
+      <MockClerkProvider scenario={scenarios.oneAccount()} onReady={onReady}>
+        <HookProbe
+          run={() => useSessionFreshness({ maxAge: 5, level: 'second_factor' })}
+          into={box as { current: unknown }}
+        />
+      </MockClerkProvider>,
     );
-    await waitFor(() => expect(mfa().status).toBe('stale'));
-    expect(mfa().ageMinutes).toBeNull();
+    const hook = () => box.current as SessionFreshness;
+    await waitFor(() => expect(hook()?.status).toBe('stale'));
+    let verified: boolean | null = null;
+    await act(async () => {
+      verified = await hook().reverify();
+    });
+    expect(opened).toEqual(['second_factor']);
+    expect(verified).toBe(true);
+    expect(hook()).toMatchObject({ status: 'fresh', ageMinutes: 0 });
   });
 });
 
