@@ -46,14 +46,14 @@ const isFactorAge = (age: unknown): age is number =>
   typeof age === 'number' && Number.isFinite(age) && (age === -1 || age >= 0);
 
 /**
- * Clerk's own re-verification rule, mirrored: `checkReverificationAuthorization` in @clerk/shared
- * (clerk/javascript `packages/shared/src/authorization.ts`, behind `has({ reverification: { level, afterMinutes } })`
- * in the browser and on the server). @clerk/react does not export it, and the check must read the session at call time (see
- * `useReverification` below), so the kit cannot call it; the unit tests compare this function with Clerk's on
- * every combination of ages, levels and limits. `fva` is `[firstFactorAge, secondFactorAge]` in minutes, `-1`
- * for never. A factor is fresh only when `afterMinutes > age` (strictly). `second_factor` counts the second factor,
- * or the first when the user has no second factor; `multi_factor` needs both, or the first alone when the user has
- * no second factor, and fails when only the second factor was ever verified.
+ * Clerk's own re-verification rule, mirrored: `checkReverificationAuthorization` in @clerk/shared (clerk/javascript
+ * `packages/shared/src/authorization.ts`), behind `has({ reverification: { level, afterMinutes } })` in the browser
+ * and on the server. @clerk/react does not export it, and the check must read the session at call time (see
+ * `useReverification` below), so the kit cannot call it; the unit tests compare this function with Clerk's on every
+ * combination of ages, levels and limits. `fva` is `[firstFactorAge, secondFactorAge]` in minutes, `-1` for never.
+ * A factor is fresh only while `afterMinutes > age` (strictly). `second_factor` counts the second factor, or the
+ * first when the user has no second factor; `multi_factor` needs both, or the first alone when the user has no
+ * second factor, and fails when only the second factor was ever verified.
  *
  * @internal
  */
