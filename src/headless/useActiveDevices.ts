@@ -15,9 +15,18 @@ export interface ActiveDevices {
   error: ActionError | null;
   /** Asks Clerk again, bypassing its cache. */
   refresh(): Promise<void>;
-  /** Revokes one device session; removes it from the list once Clerk confirmed. Rejects like Clerk. */
+  /**
+   * Revokes one device session; removes it from the list (of every `useActiveDevices()` of this user) once Clerk
+   * confirmed. Rejects like Clerk. For a revoke button with a confirmation step, hand it to `useRevokeSession`:
+   * `useRevokeSession({ type: 'device', session: { id, revoke: () => revoke(id) } })`.
+   */
   revoke(id: string): Promise<void>;
-  /** The Clerk resource behind a row, for `useRevokeSession({ type: 'device', session })`. */
+  /**
+   * The Clerk resource behind a row (`SessionWithActivitiesResource`), to read what the summary leaves out, such
+   * as the raw `latestActivity` (full browser version) or `abandonAt`. Not for revoking: `resourceOf(id).revoke()`,
+   * or passing it as `useRevokeSession`'s `session`, bypasses the shared list, which then keeps showing the
+   * revoked device; use `revoke(id)` above instead.
+   */
   resourceOf(id: string): SessionWithActivitiesResource | undefined;
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, useState } from 'react';
-import { useClerk, useClerkSelector } from '../clerk';
+import { browserSessionOrThrow, useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
 import { toAccountSummary } from './summaries';
 
@@ -7,7 +7,10 @@ import { toAccountSummary } from './summaries';
 export type RevokeTarget =
   /** An account signed in in this browser: `session.remove()`. */
   | { type: 'account'; sessionId: string }
-  /** A session on another device, from `user.getSessions()`: `revoke()`. */
+  /**
+   * A session on another device, from `user.getSessions()`: `revoke()`. With `useActiveDevices`, pass
+   * `{ id, revoke: () => revoke(id) }` (its `revoke`) so the revoked device leaves the shared list.
+   */
   | { type: 'device'; session: { id: string; revoke: () => Promise<unknown> } };
 
 /** States of a revoke: `idle → confirming → pending → done | error`. */
@@ -17,7 +20,8 @@ export type RevokeStatus = 'idle' | 'confirming' | 'pending' | 'done' | 'error';
 export interface UseRevokeSessionOptions {
   /**
    * The session in use right now is refused unless this is true; then revoking it signs out of it
-   * (`signOut({ sessionId })`), and Clerk navigates to its after-sign-out URL.
+   * (`signOut({ sessionId })`, for an `account` or a `device` target alike, never `revoke()`), and Clerk
+   * navigates to its after-sign-out URL.
    */
   allowCurrent?: boolean;
   /** Called once Clerk confirmed, e.g. to move focus or drop the row. */
@@ -107,13 +111,11 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
     setStatus('pending');
     setError(null);
     try {
-      if (target.type === 'device') await target.session.revoke();
-      else if (isCurrent) await clerk.signOut({ sessionId });
-      else {
-        const session = clerk.client?.sessions.find((entry) => entry.id === sessionId);
-        if (!session) throw new Error(`Session ${sessionId} is no longer in this browser.`);
-        await session.remove();
-      }
+      // The current session first, whatever the target type: a device entry can be this very session, and
+      // signing out of it must go through signOut() so Clerk clears it here and navigates after sign-out.
+      if (isCurrent) await clerk.signOut({ sessionId });
+      else if (target.type === 'device') await target.session.revoke();
+      else await browserSessionOrThrow(clerk, sessionId).remove();
       setStatus('done');
       onRevoked?.(sessionId);
       return true;

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
-import { useClerk, useClerkSelector } from '../clerk';
+import { browserSessionOrThrow, useClerk, useClerkSelector } from '../clerk';
 import { deepEqual } from '../core/equal';
 import { currentFirst } from '../core/sort';
 import { type AccountSummary, toAccountSummary } from './summaries';
@@ -72,15 +72,6 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
   const { run } = actions;
   const grid = useGridNavigation(accounts.length, 2);
 
-  const findSession = useCallback(
-    (id: string) => {
-      const session = clerk.client?.sessions.find((entry) => entry.id === id);
-      if (!session) throw new Error(`Session ${id} is no longer in this browser.`);
-      return session;
-    },
-    [clerk],
-  );
-
   const switchTo = useCallback((id: string) => run(id, 'switch', () => clerk.setActive({ session: id })), [clerk, run]);
 
   const signOutOf = useCallback(
@@ -91,18 +82,18 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
           .filter((session) => session.id !== id && session.status === 'active')
           .sort((a, b) => b.lastActiveAt.getTime() - a.lastActiveAt.getTime())[0];
         if (!isCurrent) {
-          await findSession(id).remove();
+          await browserSessionOrThrow(clerk, id).remove();
         } else if (afterCurrentSignOut === 'switch' && next) {
           // Switch first, then remove: the app never passes through "signed out" (which may redirect to sign-in),
           // and if the removal fails the account is still listed, truthfully, for a retry.
-          const leaving = findSession(id);
+          const leaving = browserSessionOrThrow(clerk, id);
           await clerk.setActive({ session: next.id });
           await leaving.remove();
         } else {
           await clerk.signOut({ sessionId: id });
         }
       }),
-    [clerk, run, findSession, afterCurrentSignOut],
+    [clerk, run, afterCurrentSignOut],
   );
 
   const addAccount = useCallback(() => {

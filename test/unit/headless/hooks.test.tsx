@@ -2,8 +2,10 @@ import { ClerkProvider } from '@clerk/react';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
+import { type ReactNode, useMemo } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ActiveDevices, useActiveDevices } from '../../../src/headless/useActiveDevices';
+import { type RevokeSession, useRevokeSession } from '../../../src/headless/useRevokeSession';
 import { type SessionInfo, useSessionInfo } from '../../../src/headless/useSessionInfo';
 import { type SessionSwitcher, useSessionSwitcher } from '../../../src/headless/useSessionSwitcher';
 import { type SignOutAll, useSignOutAll } from '../../../src/headless/useSignOutAll';
@@ -44,18 +46,41 @@ function Probe({ into }: { into: { current: Hooks | null } }) {
   return null;
 }
 
-async function start(target: Target, scenario: Scenario, before: RequestHandler[] = []) {
+interface DeviceRevokeHooks {
+  info: SessionInfo;
+  devices: ActiveDevices;
+  revoke: RevokeSession;
+}
+
+/** A revoke button's hooks on one row of `useActiveDevices`, wired as useActiveDevices' TSDoc and the README say. */
+function DeviceRevokeProbe({ id, into }: { id: string; into: { current: DeviceRevokeHooks | null } }) {
+  const devices = useActiveDevices();
+  const { revoke } = devices;
+  const target = useMemo(() => ({ type: 'device' as const, session: { id, revoke: () => revoke(id) } }), [id, revoke]);
+  into.current = { info: useSessionInfo(), devices, revoke: useRevokeSession(target, { allowCurrent: true }) };
+  return null;
+}
+
+async function mountOn<T extends { info: SessionInfo }>(
+  target: Target,
+  scenario: Scenario,
+  before: RequestHandler[],
+  probe: (into: { current: T | null }) => ReactNode,
+) {
   const booted: Booted = await target.boot(scenario);
   server.use(...before, ...booted.handlers);
-  const hooks: { current: Hooks | null } = { current: null };
+  const hooks: { current: T | null } = { current: null };
+  const record = (to: string) => {
+    booted.navigations.push(to);
+  };
   render(
     <ClerkProvider
       Clerk={booted.instance as never}
       publishableKey={booted.publishableKey}
-      routerPush={() => undefined}
-      routerReplace={() => undefined}
+      routerPush={record}
+      routerReplace={record}
     >
-      <Probe into={hooks} />
+      {probe(hooks)}
     </ClerkProvider>,
   );
   await waitFor(() => expect(hooks.current?.info.status).toBe('active'));
@@ -65,7 +90,15 @@ async function start(target: Target, scenario: Scenario, before: RequestHandler[
     if (!hooks.current) throw new Error('not rendered');
     return hooks.current;
   };
-  return { now, calls };
+  return { now, calls, navigations: booted.navigations };
+}
+
+function start(target: Target, scenario: Scenario, before: RequestHandler[] = []) {
+  return mountOn<Hooks>(target, scenario, before, (into) => <Probe into={into} />);
+}
+
+function startDeviceRevoke(target: Target, scenario: Scenario, id: string) {
+  return mountOn<DeviceRevokeHooks>(target, scenario, [], (into) => <DeviceRevokeProbe id={id} into={into} />);
 }
 
 const ids = (list: { id: string }[]) => list.map((entry) => entry.id);
@@ -169,5 +202,34 @@ describe.each([realTarget, mockTarget])('hooks on $name', (target) => {
     expect(result?.failed.map((entry) => entry.sessionId)).toEqual(['sess_ada_laptop']);
     expect(now().signOutAll.status).toBe('partial');
     await waitFor(() => expect(ids(now().devices.others)).toEqual(['sess_ada_laptop']));
+  });
+
+  it("useRevokeSession on a device row wired to useActiveDevices' revoke drops the row once Clerk confirms", async () => {
+    const { now, calls } = await startDeviceRevoke(target, scenarios.otherDevices(), 'sess_ada_phone');
+    await waitFor(() => expect(ids(now().devices.devices)).toContain('sess_ada_phone'));
+    let ok: boolean | undefined;
+    await act(async () => {
+      ok = await now().revoke.confirm();
+    });
+    expect(ok).toBe(true);
+    expect(calls()).toContain('POST /v1/me/sessions/sess_ada_phone/revoke');
+    await waitFor(() => expect(ids(now().devices.devices)).not.toContain('sess_ada_phone'));
+    expect(ids(now().devices.devices)).toEqual(['sess_ada', 'sess_ada_laptop', 'sess_ada_unknown']);
+  });
+
+  it('useRevokeSession on the device row of THIS session (allowCurrent) signs out here and Clerk navigates', async () => {
+    const { now, calls, navigations } = await startDeviceRevoke(target, scenarios.otherDevices(), 'sess_ada');
+    await waitFor(() => expect(now().devices.status).toBe('ready'));
+    expect(now().revoke).toMatchObject({ isCurrent: true, refusal: null });
+    let ok: boolean | undefined;
+    await act(async () => {
+      ok = await now().revoke.confirm();
+    });
+    expect(ok).toBe(true);
+    // signOut({ sessionId }), never POST /v1/me/sessions/sess_ada/revoke, which would leave this tab holding a
+    // revoked session with no navigation.
+    expect(calls().filter((call) => call.includes('/revoke'))).toEqual([]);
+    await waitFor(() => expect(now().info.status).toBe('signed-out'));
+    expect(navigations).toEqual(['/']);
   });
 });
