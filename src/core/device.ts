@@ -49,9 +49,43 @@ export function describeDevice(activity: DeviceActivity | null | undefined): Dev
   return { kind, deviceType, browser, os, location, ipAddress: a.ipAddress || null };
 }
 
-/** Hides the host part of an IP address: `203.0.113.24` → `203.0.113.•••`, IPv6 keeps its first 3 groups. */
-export function maskIpAddress(ip: string): string {
-  if (ip.includes(':')) return `${ip.split(':').slice(0, 3).join(':')}:••••`;
+function maskIpv4(ip: string): string {
   const parts = ip.split('.');
   return parts.length === 4 ? `${parts.slice(0, 3).join('.')}.•••` : '•••';
+}
+
+/** The 8 groups of an IPv6 address as written, with `::` expanded to the zero groups it stands for. */
+function ipv6Groups(ip: string): string[] | null {
+  const groupsOf = (part: string) => (part === '' ? [] : part.split(':'));
+  const halves = ip.split('::');
+  if (halves.length > 2) return null;
+  if (halves.length === 1) {
+    const groups = groupsOf(ip);
+    return groups.length === 8 ? groups : null;
+  }
+  const head = groupsOf(halves[0] ?? '');
+  const tail = groupsOf(halves[1] ?? '');
+  const zeros = 8 - head.length - tail.length;
+  return zeros >= 1 ? [...head, ...Array<string>(zeros).fill('0'), ...tail] : null;
+}
+
+/**
+ * Hides the host part of an IP address: `203.0.113.24` → `203.0.113.•••`; IPv6 keeps its first 3 groups,
+ * with `::` expanded first so a short address cannot show whole (`2001::1` → `2001:0:0:••••`); an IPv4-mapped
+ * address masks its IPv4 part (`::ffff:203.0.113.24` → `::ffff:203.0.113.•••`). Anything unparseable becomes
+ * `•••`.
+ */
+export function maskIpAddress(ip: string): string {
+  if (!ip.includes(':')) return maskIpv4(ip);
+  let address = ip.split('%')[0] ?? ''; // drop a zone id (`fe80::1%eth0`)
+  const lastColon = address.lastIndexOf(':');
+  const ipv4 = address.includes('.') ? address.slice(lastColon + 1) : null;
+  // An embedded IPv4 address (`::ffff:203.0.113.24`) fills the last 2 of the 8 groups.
+  if (ipv4 !== null) address = `${address.slice(0, lastColon + 1)}0:0`;
+  const groups = ipv6Groups(address);
+  if (!groups) return '•••';
+  if (ipv4 !== null && groups[5]?.toLowerCase() === 'ffff' && groups.slice(0, 5).every((g) => /^0+$/.test(g))) {
+    return `::ffff:${maskIpv4(ipv4)}`;
+  }
+  return `${groups.slice(0, 3).join(':')}:••••`;
 }

@@ -3,6 +3,7 @@ import { act, cleanup, waitFor } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { toActionError } from '../../src/core/action';
 import { clerkFailure } from '../../src/testing/handlers';
 import type { Scenario } from '../../src/testing/scenario';
 import { scenarios } from '../../src/testing/scenarios';
@@ -425,6 +426,31 @@ describe.each([realTarget, mockTarget])('$name', (target) => {
     expect(calls()).toEqual(['POST /v1/client/sessions/sess_ada/remove']);
     expect(probe.latest).toEqual(before);
     expect(clerk.session.status).toBe('active');
+  });
+
+  it('a dropped connection: remove() rejects with what the kit reports as a network error, and changes nothing', async () => {
+    const { probe, clerk, calls } = await start(target, scenarios.manyAccounts(), [
+      clerkFailure('session.remove', 'network'),
+    ]);
+    const before = probe.latest;
+    // clerk-js resolves a failed request with null instead of rejecting when the browser looks offline or driven
+    // by automation, and happy-dom's navigator says `webdriver: true`: look like a person's browser, online, for
+    // this one call only (longer, and clerk-js would also start sending telemetry).
+    Object.defineProperty(navigator, 'webdriver', { value: false, configurable: true });
+    const error = await clerk.session
+      .remove()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )
+      .finally(() => {
+        // The own property shadowed happy-dom's getter on Navigator.prototype; deleting it restores the getter.
+        delete (navigator as { webdriver?: boolean }).webdriver;
+      });
+    expect(error).toBeInstanceOf(Error);
+    expect(toActionError(error)).toMatchObject({ code: 'network_error', retryable: true });
+    expect(calls()).toEqual(['POST /v1/client/sessions/sess_ada/remove']);
+    expect(probe.latest).toEqual(before);
   });
 
   check('setActive() sends intent=select_session and the active organisation in the touch body', async () => {
