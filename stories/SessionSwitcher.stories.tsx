@@ -394,6 +394,65 @@ export const SignOutOfAllAccounts: Story = {
   },
 };
 
+/**
+ * "Sign out of all accounts" fails (500) three times: the error shows in the dialog; Cancel, Escape, and a close by
+ * the browser itself each close it with nothing signed out and focus back on the action; the fourth try signs out.
+ */
+export const SignOutOfAllAccountsFailureThenCancel: Story = {
+  args: { variant: 'popover', showSignOutAll: true },
+  parameters: {
+    msw: [
+      clerkFailure('signOut', { status: 500 }, { once: true }),
+      clerkFailure('signOut', { status: 500 }, { once: true }),
+      clerkFailure('signOut', { status: 500 }, { once: true }),
+    ],
+  },
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Account: Ada Lovelace. Switch account' }));
+    const action = await canvas.findByRole('button', { name: 'Sign out of all accounts' });
+    const failAndLeave = async (leave: (dialog: HTMLDialogElement) => Promise<void> | void) => {
+      await userEvent.click(action);
+      const dialog = await body.findByRole<HTMLDialogElement>('alertdialog', {
+        name: 'Sign out of 4 accounts in this browser?',
+      });
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+      await expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+        'Something went wrong on our side. Try again.',
+      );
+      await leave(dialog);
+      // React's state, not only the native dialog: a close by the browser reaches React in a later task.
+      await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'closed'));
+      await expect(dialog.open).toBe(false);
+      await expect(body.queryByRole('alertdialog')).toBeNull();
+      await expect(action).toHaveFocus();
+      await expect(canvas.getAllByRole('row')).toHaveLength(4);
+      await expect(canvas.getByRole('dialog', { name: 'Accounts in this browser' })).toBeVisible();
+    };
+    await step('Cancel after a failure closes the dialog', () =>
+      failAndLeave(() => userEvent.click(body.getByRole('button', { name: 'Cancel' }))),
+    );
+    await step('Escape after a failure closes the dialog', () =>
+      failAndLeave(async () => {
+        await userEvent.keyboard('{Escape}');
+      }),
+    );
+    // As Chrome does on a second Escape: the <dialog> closes without a cancelable `cancel` event.
+    await step('A close by the browser after a failure counts as Cancel', () =>
+      failAndLeave((dialog) => dialog.close()),
+    );
+    await step('Opened again, the sign-out goes through', async () => {
+      await userEvent.click(action);
+      const dialog = await body.findByRole('alertdialog', { name: 'Sign out of 4 accounts in this browser?' });
+      await expect(within(dialog).queryByRole('alert')).toBeNull();
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+      await expect(await canvas.findByText('You are signed out.')).toBeVisible();
+      await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Signed out of 4 sessions.'));
+    });
+  },
+};
+
 /** Names and emails longer than the row: truncated on screen, in full in the accessible name and tooltip. */
 export const LongNamesAndEmails: Story = {
   args: { showSignOutAll: true },

@@ -507,6 +507,10 @@ function SignOutAllAction({ className }: { className?: string | undefined }) {
   const { messages } = useKitStrings(strings);
   const all = useSignOutThisBrowser();
   const rootRef = useRef<HTMLSpanElement>(null);
+  // Unlike SignOutAllButton, which closes the dialog on a failure and reports it in a notice, this dialog stays
+  // open with the error (its confirm button is the retry). The dialog is thus the failure's only report, so
+  // leaving it dismisses the failure: `reset()`, the hook's "Dismiss", not `cancel()`, which keeps a failure
+  // reported (status 'error') and so would keep this dialog open.
   const open = all.status === 'confirming' || all.status === 'pending' || all.status === 'error';
   return (
     <span ref={rootRef} className="csk:contents">
@@ -541,7 +545,7 @@ function SignOutAllAction({ className }: { className?: string | undefined }) {
             if (result.failed.length > 0 || result.succeeded.length === 0) dropNote(mine);
           });
         }}
-        onCancel={all.cancel}
+        onCancel={all.status === 'error' ? all.reset : all.cancel}
       />
     </span>
   );
