@@ -63,8 +63,13 @@ export async function fapiRequest(
     init.body = form.toString();
     init.headers = { 'content-type': 'application/x-www-form-urlencoded' };
   }
-  // A network failure rejects with fetch's own TypeError, as clerk-js lets it through while the browser is online.
-  const response = await fetchImpl(url, init);
+  let response: Response;
+  try {
+    response = await fetchImpl(url, init);
+  } catch (error) {
+    // clerk-js wraps a failed fetch in this Error (while the browser looks online; see the fidelity suite).
+    throw new Error(`ClerkJS: Network error at "${url.toString()}" - ${String(error)}. Please try again.`);
+  }
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload;
   const body = payload as ClerkErrorBody | null;

@@ -447,7 +447,9 @@ describe.each([realTarget, mockTarget])('$name', (target) => {
         // The own property shadowed happy-dom's getter on Navigator.prototype; deleting it restores the getter.
         delete (navigator as { webdriver?: boolean }).webdriver;
       });
-    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(
+      /^ClerkJS: Network error at "https:\/\/[^"]+\/v1\/client\/sessions\/sess_ada\/remove[^"]*" - TypeError: .+\. Please try again\.$/,
+    );
     expect(toActionError(error)).toMatchObject({ code: 'network_error', retryable: true });
     expect(calls()).toEqual(['POST /v1/client/sessions/sess_ada/remove']);
     expect(probe.latest).toEqual(before);

@@ -131,9 +131,11 @@ describe('clerkFailure with an HTTP status', () => {
 });
 
 describe("clerkFailure 'network'", () => {
-  test.each(failing)('%s: rejects with a TypeError and changes no state', async (endpoint) => {
+  test.each(failing)("%s: rejects with clerk-js's network Error and changes no state", async (endpoint) => {
     const error = await failWithoutChange(endpoint, 'network');
-    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(
+      /^ClerkJS: Network error at "https:\/\/[^"]+" - TypeError: .+\. Please try again\.$/,
+    );
     expect(isClerkAPIResponseError(error)).toBe(false);
   });
 });
