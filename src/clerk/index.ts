@@ -26,7 +26,7 @@ export type {
   SignOutOptions,
   UserResource,
 } from '@clerk/react/types';
+export { type ReverificationLevel, reverificationRequired } from '../core/reverification';
 export { browserSessionOrThrow } from './browserSession';
-export { type ReverificationLevel, reverificationRequired } from './reverification';
 export { type ClerkInstance, useClerkSelector } from './useClerkSelector';
 export { fetchUserSessions } from './userSessions';

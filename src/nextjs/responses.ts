@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { type ReverificationLevel, reverificationRequired } from '../core/reverification';
 import type { RateLimitResult } from './rateLimit/types';
 
 /** Machine-readable codes of the JSON errors the kit answers with. */
@@ -19,7 +20,7 @@ export interface RecentSignIn {
   /** Longest accepted time since the factor was verified, in minutes (Clerk's `fva` claim has minute precision). */
   afterMinutes: number;
   /** Which factor must be that recent. Default `'first_factor'`. */
-  level?: 'first_factor' | 'second_factor' | 'multi_factor';
+  level?: ReverificationLevel;
 }
 
 /**
@@ -56,10 +57,9 @@ export function forbiddenResponse(): NextResponse<SessionErrorBody> {
  * `useReverification()` recognises the response and opens its re-verification modal.
  */
 export function reverificationResponse(requirement: RecentSignIn): NextResponse<SessionErrorBody> {
-  const reverification = { level: requirement.level ?? 'first_factor', afterMinutes: requirement.afterMinutes };
   return errorResponse(403, 'reverification_required', 'Verify your identity again to continue.', {
     headers: { 'WWW-Authenticate': 'Bearer error="insufficient_user_authentication"' },
-    extra: { clerk_error: { type: 'forbidden', reason: 'reverification-error', metadata: { reverification } } },
+    extra: reverificationRequired(requirement.level ?? 'first_factor', requirement.afterMinutes),
   });
 }
 

@@ -3,7 +3,8 @@ export type ReverificationLevel = 'first_factor' | 'second_factor' | 'multi_fact
 
 /**
  * The value Clerk's `useReverification()` recognises as "verify again, then retry" (the shape of
- * `reverificationError()` in @clerk/shared), returned by a fetcher to open Clerk's reverification flow.
+ * `reverificationError()` in @clerk/shared): returned by a client fetcher to open Clerk's reverification flow, and
+ * part of the proxy's 403 body so Clerk's client recognises that response too.
  */
 export function reverificationRequired(level: ReverificationLevel, afterMinutes: number) {
   return {
