@@ -25,9 +25,9 @@ export type IpAddressDisplay = boolean | 'masked';
  * reported neither browser nor device. The middle dot is language-neutral: `Intl.ListFormat` would say "Safari
  * and iPhone" in some locales (Arabic "و"), which names two things instead of one.
  */
-export function deviceLabel(device: DeviceSummary, messages: Pick<Messages, 'devices'>): string {
+export function deviceLabel(device: DeviceSummary, messages: Pick<Messages, 'unknownDevice'>): string {
   const parts = [device.browser, device.deviceType].filter((part): part is string => Boolean(part));
-  return parts.length === 0 ? messages.devices.unknownDevice : parts.join(' · ');
+  return parts.length === 0 ? messages.unknownDevice : parts.join(' · ');
 }
 
 /** Props of {@link DeviceRow}. Every prop is a primitive or a stable reference, so `memo` can skip the row. */

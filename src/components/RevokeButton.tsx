@@ -1,7 +1,6 @@
 'use client';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { enCommon } from '../core/messages/en/common';
-import { enDevices } from '../core/messages/en/devices';
 import { enRevoke } from '../core/messages/en/revoke';
 import { type RevokeTarget, useRevokeSession } from '../headless/useRevokeSession';
 import { useKitStrings } from './kitContext';
@@ -11,7 +10,7 @@ import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
-const strings = { ...enCommon, revoke: enRevoke, devices: enDevices };
+const strings = { ...enCommon, revoke: enRevoke };
 
 /** Slots of {@link RevokeButton} for `classNames`. */
 export interface RevokeButtonClassNames {
@@ -62,7 +61,7 @@ export function RevokeButton({
     ...(onRevoked ? { onRevoked } : {}),
   });
   const reasonId = useId();
-  const name = label ?? revoke.accountLabel ?? messages.devices.unknownDevice;
+  const name = label ?? revoke.accountLabel ?? messages.unknownDevice;
   const isDevice = target.type === 'device';
 
   // A retry from the error notice runs without reopening the dialog; only a confirmation keeps it open.

@@ -27,6 +27,7 @@ export const ar: Messages = {
   dismiss: 'إغلاق',
   working: 'جارٍ التنفيذ…',
   unknownUser: 'مستخدم بلا اسم',
+  unknownDevice: 'جهاز غير معروف',
   errors: {
     network: 'تعذّر الوصول إلى Clerk. تحقّق من اتصالك وحاول مجددًا.',
     generic: 'حدث خطأ ما. حاول مجددًا.',
@@ -88,10 +89,8 @@ export const ar: Messages = {
     description: 'الأجهزة المسجّلة الدخول إلى حسابك.',
     empty: 'لا يوجد جهاز آخر مسجّل الدخول.',
     loadFailed: 'تعذّر تحميل أجهزتك.',
-    unknownDevice: 'جهاز غير معروف',
-    unknownBrowser: 'متصفح غير معروف',
     ipAddress: 'عنوان IP',
     location: 'الموقع',
-    kind: { desktop: 'حاسوب', mobile: 'هاتف محمول', tablet: 'جهاز لوحي', unknown: 'جهاز غير معروف' },
+    kind: { desktop: 'حاسوب', mobile: 'هاتف محمول', tablet: 'جهاز لوحي' },
   },
 };

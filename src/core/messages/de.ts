@@ -29,6 +29,7 @@ export const de: Messages = {
   dismiss: 'Schließen',
   working: 'Wird ausgeführt…',
   unknownUser: 'Unbenanntes Konto',
+  unknownDevice: 'Unbekanntes Gerät',
   errors: {
     network: 'Clerk ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
     generic: 'Etwas ist schiefgegangen. Versuche es erneut.',
@@ -92,10 +93,8 @@ export const de: Messages = {
     description: 'Geräte, die mit deinem Konto angemeldet sind.',
     empty: 'Kein anderes Gerät ist angemeldet.',
     loadFailed: 'Deine Geräte konnten nicht geladen werden.',
-    unknownDevice: 'Unbekanntes Gerät',
-    unknownBrowser: 'Unbekannter Browser',
     ipAddress: 'IP-Adresse',
     location: 'Ort',
-    kind: { desktop: 'Computer', mobile: 'Mobilgerät', tablet: 'Tablet', unknown: 'Unbekanntes Gerät' },
+    kind: { desktop: 'Computer', mobile: 'Mobilgerät', tablet: 'Tablet' },
   },
 };

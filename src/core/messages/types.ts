@@ -20,6 +20,8 @@ export interface Messages {
   dismiss: string;
   working: string;
   unknownUser: string;
+  /** A device Clerk reported neither browser nor device name for. */
+  unknownDevice: string;
   errors: { network: string; generic: string; rateLimited: string; notFound: string };
   switcher: {
     label: string;
@@ -64,11 +66,10 @@ export interface Messages {
     description: string;
     empty: string;
     loadFailed: string;
-    unknownDevice: string;
-    unknownBrowser: string;
     ipAddress: string;
     location: string;
-    kind: { desktop: string; mobile: string; tablet: string; unknown: string };
+    /** A device's kind; an unknown kind is not named (the label already says "Unknown device"). */
+    kind: { desktop: string; mobile: string; tablet: string };
   };
 }
 

@@ -27,6 +27,7 @@ export const enCommon: CommonMessages = {
   dismiss: 'Dismiss',
   working: 'Working…',
   unknownUser: 'Unnamed user',
+  unknownDevice: 'Unknown device',
   errors: {
     network: 'Could not reach Clerk. Check your connection and try again.',
     generic: 'Something went wrong. Try again.',

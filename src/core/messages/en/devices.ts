@@ -6,9 +6,7 @@ export const enDevices: Messages['devices'] = {
   description: 'Devices signed in to your account.',
   empty: 'No other device is signed in.',
   loadFailed: 'Could not load your devices.',
-  unknownDevice: 'Unknown device',
-  unknownBrowser: 'Unknown browser',
   ipAddress: 'IP address',
   location: 'Location',
-  kind: { desktop: 'Desktop', mobile: 'Mobile', tablet: 'Tablet', unknown: 'Unknown device' },
+  kind: { desktop: 'Desktop', mobile: 'Mobile', tablet: 'Tablet' },
 };
