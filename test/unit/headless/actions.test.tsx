@@ -50,6 +50,27 @@ function mountHook<T>(scenario: Scenario, useHook: () => T) {
   };
 }
 
+/**
+ * The mock has no reverification UI: stands in for Clerk's modal, which verifies the first factor (fva [0, -1]),
+ * refreshes the session and calls afterVerification(); Clerk then calls the fetcher it was given once more.
+ */
+function standInForReverificationModal() {
+  const opened: string[] = [];
+  const onReady = (clerk: MockClerk) => {
+    Object.assign(clerk, {
+      __internal_openReverification: ({ level, afterVerification }: { level?: string; afterVerification(): void }) => {
+        opened.push(level ?? '');
+        clerk.mock.update((current) => ({
+          ...current,
+          sessions: current.sessions.map((s) => ({ ...s, factorVerificationAge: [0, -1] as [number, number] })),
+        }));
+        afterVerification();
+      },
+    });
+  };
+  return { opened, onReady };
+}
+
 describe('useRevokeSession', () => {
   it('goes idle → confirming → pending → done and sends one request for a double confirm', async () => {
     server.use(clerkDelay('session.remove', 50));
@@ -173,27 +194,7 @@ describe('useSessionFreshness', () => {
   });
 
   it('reverify() resolves true once the user verified again (Clerk re-runs the same fetcher)', async () => {
-    // The mock has no reverification UI: stand in for Clerk's modal, which refreshes the session and then
-    // calls afterVerification(); Clerk then calls the fetcher it was given once more.
-    const opened: string[] = [];
-    const onReady = (clerk: MockClerk) => {
-      Object.assign(clerk, {
-        __internal_openReverification: ({
-          level,
-          afterVerification,
-        }: {
-          level?: string;
-          afterVerification(): void;
-        }) => {
-          opened.push(level ?? '');
-          clerk.mock.update((current) => ({
-            ...current,
-            sessions: current.sessions.map((s) => ({ ...s, factorVerificationAge: [0, -1] as [number, number] })),
-          }));
-          afterVerification();
-        },
-      });
-    };
+    const { opened, onReady } = standInForReverificationModal();
     const box: { current: SessionFreshness | null } = { current: null };
     render(
       <MockClerkProvider scenario={scenarios.oneAccount()} onReady={onReady}>
@@ -251,25 +252,7 @@ describe('useSessionFreshness', () => {
   );
 
   it('reverify() for a second factor resolves true once a user with no second factor verified again', async () => {
-    const opened: string[] = [];
-    const onReady = (clerk: MockClerk) => {
-      Object.assign(clerk, {
-        __internal_openReverification: ({
-          level,
-          afterVerification,
-        }: {
-          level?: string;
-          afterVerification(): void;
-        }) => {
-          opened.push(level ?? '');
-          clerk.mock.update((current) => ({
-            ...current,
-            sessions: current.sessions.map((s) => ({ ...s, factorVerificationAge: [0, -1] as [number, number] })),
-          }));
-          afterVerification();
-        },
-      });
-    };
+    const { opened, onReady } = standInForReverificationModal();
     const box: { current: SessionFreshness | null } = { current: null };
     render(
       <MockClerkProvider scenario={scenarios.oneAccount()} onReady={onReady}>
