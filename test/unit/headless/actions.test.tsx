@@ -71,6 +71,27 @@ function standInForReverificationModal() {
   return { opened, onReady };
 }
 
+/** Mounts useSessionFreshness(options) on oneAccount (fva [5, -1]) with the stand-in modal; waits for 'stale'. */
+async function staleWithReverification(options: Parameters<typeof useSessionFreshness>[0]) {
+  const { opened, onReady } = standInForReverificationModal();
+  const box: { current: SessionFreshness | null } = { current: null };
+  render(
+    <MockClerkProvider scenario={scenarios.oneAccount()} onReady={onReady}>
+      <HookProbe run={() => useSessionFreshness(options)} into={box as { current: unknown }} />
+    </MockClerkProvider>,
+  );
+  const hook = () => box.current as SessionFreshness;
+  await waitFor(() => expect(hook()?.status).toBe('stale'));
+  const reverify = async () => {
+    let verified: boolean | null = null;
+    await act(async () => {
+      verified = await hook().reverify();
+    });
+    return verified;
+  };
+  return { opened, hook, reverify };
+}
+
 describe('useRevokeSession', () => {
   it('goes idle → confirming → pending → done and sends one request for a double confirm', async () => {
     server.use(clerkDelay('session.remove', 50));
@@ -194,27 +215,12 @@ describe('useSessionFreshness', () => {
   });
 
   it('reverify() resolves true once the user verified again (Clerk re-runs the same fetcher)', async () => {
-    const { opened, onReady } = standInForReverificationModal();
-    const box: { current: SessionFreshness | null } = { current: null };
-    render(
-      <MockClerkProvider scenario={scenarios.oneAccount()} onReady={onReady}>
-        <HookProbe run={() => useSessionFreshness({ maxAge: 1 })} into={box as { current: unknown }} />
-      </MockClerkProvider>,
-    );
-    const hook = () => box.current as SessionFreshness;
-    await waitFor(() => expect(hook()?.status).toBe('stale'));
-    let verified: boolean | null = null;
-    await act(async () => {
-      verified = await hook().reverify();
-    });
+    const { opened, hook, reverify } = await staleWithReverification({ maxAge: 1 });
+    expect(await reverify()).toBe(true);
     expect(opened).toEqual(['first_factor']);
-    expect(verified).toBe(true);
     expect(hook().status).toBe('fresh');
     // Already fresh: no second prompt.
-    await act(async () => {
-      verified = await hook().reverify();
-    });
-    expect(verified).toBe(true);
+    expect(await reverify()).toBe(true);
     expect(opened).toHaveLength(1);
   });
 
@@ -252,22 +258,8 @@ describe('useSessionFreshness', () => {
   );
 
   it('reverify() for a second factor resolves true once a user with no second factor verified again', async () => {
-    const { opened, onReady } = standInForReverificationModal();
-    const box: { current: SessionFreshness | null } = { current: null };
-    render(
-      <MockClerkProvider scenario={scenarios.oneAccount()} onReady={onReady}>
-        <HookProbe
-          run={() => useSessionFreshness({ maxAge: 5, level: 'second_factor' })}
-          into={box as { current: unknown }}
-        />
-      </MockClerkProvider>,
-    );
-    const hook = () => box.current as SessionFreshness;
-    await waitFor(() => expect(hook()?.status).toBe('stale'));
-    let verified: boolean | null = null;
-    await act(async () => {
-      verified = await hook().reverify();
-    });
+    const { opened, hook, reverify } = await staleWithReverification({ maxAge: 5, level: 'second_factor' });
+    const verified = await reverify();
     expect(opened).toEqual(['second_factor']);
     expect(verified).toBe(true);
     expect(hook()).toMatchObject({ status: 'fresh', ageMinutes: 0 });
