@@ -96,6 +96,15 @@ const countTouches = http.post('*/v1/client/sessions/:sessionId/touch', () => {
   touches += 1;
   return undefined;
 });
+/** Holds every touch (switch) request until released, to act while a switch is pending. */
+const touchGate: { waiting: (() => void)[] } = { waiting: [] };
+const releaseTouches = () => {
+  for (const release of touchGate.waiting.splice(0)) release();
+};
+const gateTouch = http.post('*/v1/client/sessions/:sessionId/touch', async () => {
+  await new Promise<void>((resolve) => touchGate.waiting.push(resolve));
+  return undefined;
+});
 const removeGate: { release: (() => void) | null } = { release: null };
 /** A function, so TypeScript does not narrow `removeGate.release` to the `null` a play function assigned. */
 const releaseRemove = () => removeGate.release?.();
@@ -278,6 +287,46 @@ export const PendingAction: Story = {
     await expect(grace).toHaveAttribute('aria-busy', 'true');
     // Nothing is claimed before Clerk answers.
     await expect(canvas.getByRole('gridcell', { name: /Ada Lovelace/ })).toHaveAttribute('aria-current', 'true');
+    // One switch at a time: the other accounts' switches, and signing out of the current account (which switches
+    // too), wait for it.
+    for (const name of [
+      'Switch to Katherine Johnson (kj@nasa.example)',
+      'Switch to Alan Turing (alan@bletchley.example)',
+    ]) {
+      await expect(canvas.getByRole('button', { name })).toHaveAttribute('aria-disabled', 'true');
+    }
+    await expect(canvas.getByRole('button', { name: 'Sign out of Ada Lovelace' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  },
+};
+
+/**
+ * Switching is single flight across the list: "Switch to Grace", then "Switch to Alan" while Clerk has not answered
+ * the first, sends ONE request and Grace becomes current (not whichever answer came last).
+ */
+export const OneSwitchAtATime: Story = {
+  parameters: { msw: [countTouches, gateTouch] },
+  play: async ({ canvasElement }) => {
+    touches = 0;
+    touchGate.waiting = [];
+    const canvas = within(canvasElement);
+    const grace = await canvas.findByRole('button', { name: 'Switch to Grace Hopper (grace@navy.example)' });
+    const alan = canvas.getByRole('button', { name: 'Switch to Alan Turing (alan@bletchley.example)' });
+    await userEvent.click(grace);
+    await waitFor(() => expect(touchGate.waiting).toHaveLength(1));
+    await expect(alan).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(alan);
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out of Ada Lovelace' }));
+    // Long enough for a second request to reach the network if one were sent.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await expect(touches).toBe(1);
+    releaseTouches();
+    await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Switched to Grace Hopper.'));
+    await expect(canvas.getByRole('gridcell', { name: /Grace Hopper/ })).toHaveAttribute('aria-current', 'true');
+    await expect(touches).toBe(1);
+    await expect(alan).not.toHaveAttribute('aria-disabled');
   },
 };
 

@@ -140,7 +140,7 @@ export function SessionSwitcher({
     ...(afterCurrentSignOut ? { afterCurrentSignOut } : {}),
     ...(onAddAccount ? { onAddAccount } : {}),
   });
-  const { isLoaded, accounts, current, switchTo, signOutOf, dismiss, grid, stateOf } = switcher;
+  const { isLoaded, accounts, current, switchTo, signOutOf, switching, dismiss, grid, stateOf } = switcher;
   const { onCellFocus, focusCell } = grid;
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -322,6 +322,7 @@ export function SessionSwitcher({
             index={index}
             state={stateOf(account.id)}
             tabStopCol={grid.tabStop.row === index ? grid.tabStop.col : null}
+            switchLocked={switching !== null && switching !== account.id}
             onCellFocus={onCellFocus}
             onSwitch={handleSwitch}
             onSignOut={handleSignOut}

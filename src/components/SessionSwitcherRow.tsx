@@ -36,6 +36,11 @@ export interface SessionSwitcherRowProps {
   state: ActionState<SwitcherAction>;
   /** Column holding the grid's tab stop when it is in this row, else `null`. */
   tabStopCol: number | null;
+  /**
+   * Another account's switch (or sign-out of the current account) is running: this row's switch, and its sign-out
+   * if it is the current account, wait for it (`aria-disabled`).
+   */
+  switchLocked: boolean;
   onCellFocus: (position: GridPosition) => void;
   onSwitch: (account: AccountSummary) => void;
   onSignOut: (account: AccountSummary, index: number) => void;
@@ -58,6 +63,7 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
   index,
   state,
   tabStopCol,
+  switchLocked,
   onCellFocus,
   onSwitch,
   onSignOut,
@@ -69,6 +75,9 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
   const name = displayName(account, messages.unknownUser);
   const identifier = account.identifier;
   const pending = state.status === 'pending';
+  // Signing out of the current account switches to another one, so it waits for a running switch too.
+  const switchBlocked = pending || switchLocked;
+  const signOutBlocked = pending || (switchLocked && account.isCurrent);
   const rowState = pending ? 'pending' : state.status === 'error' ? 'error' : 'idle';
   const accountCell = gridCellProps({ row: index, col: 0 }, tabStopCol, onCellFocus);
   const signOutCell = gridCellProps({ row: index, col: 1 }, tabStopCol, onCellFocus);
@@ -137,9 +146,9 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
               aria-label={label}
               aria-describedby={account.status === 'pending' ? hintId : undefined}
               aria-busy={(pending && state.kind === 'switch') || undefined}
-              aria-disabled={pending || undefined}
-              // Single flight lives in the hook; skipping the call here just saves a no-op while pending.
-              onClick={pending ? undefined : () => onSwitch(account)}
+              aria-disabled={switchBlocked || undefined}
+              // Single flight lives in the hook; skipping the call here just saves a no-op while blocked.
+              onClick={switchBlocked ? undefined : () => onSwitch(account)}
               className="csk-sw-switch"
             >
               {name}
@@ -158,8 +167,8 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
           aria-label={signOutName}
           title={shortLabelFits ? undefined : signOutName}
           pending={pending && state.kind === 'sign-out'}
-          aria-disabled={(pending && state.kind !== 'sign-out') || undefined}
-          onClick={pending ? undefined : () => onSignOut(account, index)}
+          aria-disabled={(signOutBlocked && !(pending && state.kind === 'sign-out')) || undefined}
+          onClick={signOutBlocked ? undefined : () => onSignOut(account, index)}
           className={classNames.signOut}
         >
           {shortLabelFits ? (

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { browserSessionOrThrow, useClerk, useClerkSelector } from '../clerk';
 import { deepEqual } from '../core/equal';
 import { currentFirst } from '../core/sort';
@@ -26,10 +26,23 @@ export interface SessionSwitcher {
   /** Signed-in accounts of this browser (active or pending): current first, then most recently active. */
   accounts: AccountSummary[];
   current: AccountSummary | null;
-  /** Makes `id` the current session. Resolves `true` once Clerk confirmed. */
+  /**
+   * Makes `id` the current session. Resolves `true` once Clerk confirmed; `false` when it failed or did not start
+   * (an action already running on `id`, or another switch running: see {@link SessionSwitcher.switching}).
+   */
   switchTo(id: string): Promise<boolean>;
-  /** Signs `id` out of this browser (see `afterCurrentSignOut`). Resolves `true` once Clerk confirmed. */
+  /**
+   * Signs `id` out of this browser (see `afterCurrentSignOut`). Resolves `true` once Clerk confirmed. Signing out
+   * of the CURRENT account changes the current session, so it counts as a switch: it does not start while another
+   * switch runs (resolves `false`), and other switches do not start until it settles.
+   */
   signOutOf(id: string): Promise<boolean>;
+  /**
+   * The account a switch (or a sign-out of the current account) is running for, else `null`. Switching is single
+   * flight across the whole list: while this is set, other switches and a sign-out of the current account do not
+   * start, so two quick clicks on two accounts cannot race to decide which one ends up current.
+   */
+  switching: string | null;
   /** Starts Clerk's sign-in for another account, keeping the ones signed in. */
   addAccount(): void;
   /** Pending / error state of the last action on an account. */
@@ -42,8 +55,9 @@ export interface SessionSwitcher {
 
 /**
  * The accounts signed in in this browser, with switching, per-account sign out and "add account". Each action
- * is single flight per account and changes nothing until Clerk confirms it; errors stay on the account until
- * retried or dismissed.
+ * is single flight per account, and switching (including signing out of the current account) is single flight
+ * across all of them; nothing changes until Clerk confirms, and errors stay on the account until retried or
+ * dismissed.
  */
 export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): SessionSwitcher {
   const { afterCurrentSignOut = 'switch', onAddAccount } = options;
@@ -72,12 +86,35 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
   const { run } = actions;
   const grid = useGridNavigation(accounts.length, 2);
 
-  const switchTo = useCallback((id: string) => run(id, 'switch', () => clerk.setActive({ session: id })), [clerk, run]);
+  // The switch that holds the lock: a ref for the check (two clicks in one frame see it), state for the UI.
+  const switchLock = useRef<string | null>(null);
+  const [switching, setSwitching] = useState<string | null>(null);
+
+  /** Runs an action that changes the current session, unless one already runs (then resolves `false`). */
+  const exclusive = useCallback(
+    async (id: string, kind: SwitcherAction, task: () => Promise<unknown>): Promise<boolean> => {
+      if (switchLock.current !== null) return false;
+      switchLock.current = id;
+      setSwitching(id);
+      try {
+        return await run(id, kind, task);
+      } finally {
+        switchLock.current = null;
+        setSwitching(null);
+      }
+    },
+    [run],
+  );
+
+  const switchTo = useCallback(
+    (id: string) => exclusive(id, 'switch', () => clerk.setActive({ session: id })),
+    [clerk, exclusive],
+  );
 
   const signOutOf = useCallback(
-    (id: string) =>
-      run(id, 'sign-out', async () => {
-        const isCurrent = clerk.session?.id === id;
+    (id: string) => {
+      const isCurrent = clerk.session?.id === id;
+      return (isCurrent ? exclusive : run)(id, 'sign-out', async () => {
         const next = (clerk.client?.sessions ?? [])
           .filter((session) => session.id !== id && session.status === 'active')
           .sort((a, b) => b.lastActiveAt.getTime() - a.lastActiveAt.getTime())[0];
@@ -92,8 +129,9 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
         } else {
           await clerk.signOut({ sessionId: id });
         }
-      }),
-    [clerk, run, afterCurrentSignOut],
+      });
+    },
+    [clerk, run, exclusive, afterCurrentSignOut],
   );
 
   const addAccount = useCallback(() => {
@@ -107,6 +145,7 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
     current: accounts.find((account) => account.isCurrent) ?? null,
     switchTo,
     signOutOf,
+    switching,
     addAccount,
     stateOf: actions.get,
     dismiss: actions.reset,
