@@ -249,7 +249,8 @@ export const KeyboardOnly: Story = {
     await userEvent.click(trigger);
     await waitFor(() => expect(grace).toHaveFocus());
     await userEvent.keyboard('{Enter}');
-    // Clerk remounts the tree on a switch: the new trigger has focus and the switch is announced.
+    // Once Clerk confirmed, the panel closes, the trigger (same element, now naming Grace) has focus and the switch
+    // is announced.
     const switched = await canvas.findByRole('button', { name: 'Account: Grace Hopper. Switch account' });
     await waitFor(() => expect(switched).toHaveFocus());
     await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Switched to Grace Hopper.'));

@@ -62,46 +62,11 @@ export interface SessionSwitcherProps extends UseSessionSwitcherOptions {
   classNames?: SessionSwitcherClassNames;
 }
 
-/**
- * What to announce, and where to put focus, once Clerk has switched. A successful switch changes the session id
- * that `<ClerkProvider>` keys its children by, so this component is unmounted and mounted afresh: its state is
- * gone, and only a module-level note survives. The note names the switcher by its position among the switchers
- * in the page (ids from `useId` are not stable across a client-side remount).
- */
-interface Note {
-  kind: 'switch' | 'sign-out-current' | 'sign-out-all';
-  /** Position of the switcher that acted among `[data-csk-switcher]` elements. */
-  owner: number;
-  /** Session that must be current before the note is read (`switch`), or that must be gone (`sign-out-current`). */
-  sessionId: string | null;
-  /** Whether Clerk is expected to make another account current (signing out of the current one). */
-  expectCurrent: boolean;
-  /** Name of the account switched to, or signed out of; the number signed out for `sign-out-all`. */
-  name: string;
-  count: number;
-  at: number;
-}
-
-let note: Note | null = null;
-/** A note older than this belongs to an action whose remount never came; it is dropped. */
-const NOTE_TTL_MS = 15_000;
-const fresh = (entry: Note) => performance.now() - entry.at < NOTE_TTL_MS;
-
-function positionOf(root: HTMLElement | null): number {
-  if (!root) return -1;
-  return Array.from(document.querySelectorAll('[data-csk-switcher]')).indexOf(root);
-}
-
-/** Leaves a note unless the same action already left one (a second click while the first is in flight). */
-function leaveNote(entry: Omit<Note, 'at'>): Note | null {
-  if (note && fresh(note) && note.kind === entry.kind && note.sessionId === entry.sessionId) return null;
-  note = { ...entry, at: performance.now() };
-  return note;
-}
-
-function dropNote(entry: Note | null) {
-  if (entry && note === entry) note = null;
-}
+/** What just succeeded, once Clerk confirmed it: announced, and focus placed, after the list shows it. */
+type Outcome =
+  | { kind: 'switch' }
+  | { kind: 'sign-out'; name: string; wasCurrent: boolean; index: number }
+  | { kind: 'sign-out-all'; count: number };
 
 /**
  * The accounts signed in in this browser: switch to one, sign out of one, add another, and optionally sign out
@@ -123,9 +88,11 @@ function dropNote(entry: Note | null) {
  * (native `popover="manual"`, so it sits in the top layer and is never clipped); focus moves into the grid,
  * Escape closes it and returns focus to the trigger, a click outside closes it.
  *
- * **Switching:** nothing changes until Clerk confirms; the row shows pending (`aria-busy`, `data-state`), a
- * failure stays on the row with Retry. Clerk remounts its children on a switch, so the new instance announces
- * "Switched to …" in a polite live region and puts focus on the trigger (popover) or the first account (inline).
+ * **Switching:** nothing changes until Clerk confirms; the row shows pending (`aria-busy`, `data-state`) and the
+ * other accounts' switches wait (`aria-disabled`: one switch at a time), a failure stays on the row with Retry.
+ * `<ClerkProvider>` does not remount its children when the session changes, so this same instance, once Clerk
+ * confirmed, announces "Switched to …" in a polite live region and puts focus on the trigger (popover, which
+ * closes) or the first account (inline).
  */
 export function SessionSwitcher({
   variant = 'popover',
@@ -149,102 +116,90 @@ export function SessionSwitcher({
   const [announcement, setAnnouncement] = useState('');
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const announceTimer = useRef<number | undefined>(undefined);
+  const mounted = useRef(false);
+  // What Clerk confirmed last, handled by the effect below once the list shows it (see `settle`); a new object
+  // per action, so the same action twice is handled twice.
+  const [settled, setSettled] = useState<{ outcome: Outcome } | null>(null);
 
   // The latest values, read by callbacks that must stay stable for the memoised rows.
-  const latest = useRef({ accounts, messages, afterCurrentSignOut, variant });
-  latest.current = { accounts, messages, afterCurrentSignOut, variant };
+  const latest = useRef({ accounts, messages, variant });
+  latest.current = { accounts, messages, variant };
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      window.clearTimeout(announceTimer.current);
+    };
+  }, []);
 
   const announce = useCallback((text: string) => {
     // Clear first so the same sentence twice is announced twice.
     setAnnouncement('');
-    window.setTimeout(() => setAnnouncement(text), 50);
+    window.clearTimeout(announceTimer.current);
+    announceTimer.current = window.setTimeout(() => setAnnouncement(text), 50);
   }, []);
 
-  const focusFirstCell = useCallback(() => {
-    if (latest.current.variant === 'popover') triggerRef.current?.focus();
-    else if (!focusCell({ row: 0, col: 0 })) signedOutRef.current?.focus();
-  }, [focusCell]);
+  /**
+   * Called once Clerk confirmed an action (its promise resolved `true`). Unless this switcher was unmounted in the
+   * meantime, it re-renders, which reads Clerk's new state, and the effect then announces and moves focus on the
+   * list as it is now (a switched current account, a row gone).
+   */
+  const settle = useCallback((outcome: Outcome) => {
+    if (mounted.current) setSettled({ outcome });
+  }, []);
 
-  // Read the note left before Clerk remounted us (or, with a provider that does not remount, once the change is in).
-  const currentId = current?.id ?? null;
   useEffect(() => {
-    const entry = note;
-    if (!isLoaded || !entry) return;
-    if (!fresh(entry)) {
-      note = null;
-      return;
-    }
-    if (entry.owner !== positionOf(rootRef.current)) return;
-    const ready =
-      entry.kind === 'switch'
-        ? currentId === entry.sessionId
-        : entry.kind === 'sign-out-all'
-          ? accounts.length === 0
-          : !accounts.some((account) => account.id === entry.sessionId) && (!entry.expectCurrent || currentId !== null);
-    if (!ready) return;
-    note = null;
-    const { messages: text, accounts: list } = latest.current;
+    if (!settled) return;
+    const result = settled.outcome;
+    const { messages: text, accounts: list, variant: shape } = latest.current;
     const now = list.find((account) => account.isCurrent);
     const switched = now ? text.switcher.switched(displayName(now, text.unknownUser)) : '';
-    if (entry.kind === 'switch') announce(switched);
-    else if (entry.kind === 'sign-out-all') announce(text.signOutAll.done(entry.count));
-    else announce([text.switcher.signedOutOf(entry.name), switched].filter(Boolean).join(' '));
+    const root = rootRef.current;
+    const active = document.activeElement;
+    // Focus is ours to move only if it is in the switcher or was lost with a removed row (not if the user has
+    // gone on to something else on the page while Clerk answered).
+    const focusIsOurs = !active || active === document.body || !active.isConnected || !!root?.contains(active);
+
+    if (result.kind === 'sign-out' && !result.wasCurrent) {
+      announce(text.switcher.signedOutOf(result.name));
+      // The button that had focus went with its row: put focus on the row that took its place.
+      if (active && active !== document.body && active.isConnected) return;
+      if (list.length > 0) focusCell({ row: Math.min(result.index, list.length - 1), col: 1 });
+      else signedOutRef.current?.focus();
+      return;
+    }
+    if (result.kind === 'switch') announce(switched);
+    else if (result.kind === 'sign-out-all') announce(text.signOutAll.done(result.count));
+    else announce([text.switcher.signedOutOf(result.name), switched].filter(Boolean).join(' '));
     setOpen(false);
-    if (latest.current.variant === 'popover' && !triggerRef.current) signedOutRef.current?.focus();
-    else focusFirstCell();
-  }, [isLoaded, currentId, accounts, announce, focusFirstCell]);
+    if (!focusIsOurs) return;
+    // Popover: the trigger. Inline: the first account. With no account left: the signed-out note.
+    if (shape === 'popover' && triggerRef.current) triggerRef.current.focus();
+    else if (!focusCell({ row: 0, col: 0 })) signedOutRef.current?.focus();
+  }, [settled, announce, focusCell]);
 
   const handleSwitch = useCallback(
     (account: AccountSummary) => {
-      const { messages: text } = latest.current;
-      const mine = leaveNote({
-        kind: 'switch',
-        owner: positionOf(rootRef.current),
-        sessionId: account.id,
-        expectCurrent: true,
-        name: displayName(account, text.unknownUser),
-        count: 0,
-      });
       void switchTo(account.id).then((ok) => {
-        if (!ok) dropNote(mine);
+        if (ok) settle({ kind: 'switch' });
       });
     },
-    [switchTo],
+    [switchTo, settle],
   );
 
   const handleSignOut = useCallback(
     (account: AccountSummary, index: number) => {
-      const { messages: text, accounts: list, afterCurrentSignOut: after } = latest.current;
-      const name = displayName(account, text.unknownUser);
-      if (account.isCurrent) {
-        // Clerk remounts us (the current session changes): leave the announcement for the next instance.
-        const mine = leaveNote({
-          kind: 'sign-out-current',
-          owner: positionOf(rootRef.current),
-          sessionId: account.id,
-          expectCurrent: after !== 'sign-in' && list.some((other) => !other.isCurrent && other.status === 'active'),
-          name,
-          count: 0,
-        });
-        void signOutOf(account.id).then((ok) => {
-          if (!ok) dropNote(mine);
-        });
-        return;
-      }
+      const name = displayName(account, latest.current.messages.unknownUser);
       void signOutOf(account.id).then((ok) => {
-        if (!ok) return;
-        announce(text.switcher.signedOutOf(name));
-        // The button that had focus went with its row: put focus on the row that took its place.
-        requestAnimationFrame(() => {
-          const active = document.activeElement;
-          if (active && active !== document.body && active.isConnected) return;
-          const rows = rootRef.current?.querySelectorAll('[data-slot="row"]').length ?? 0;
-          if (rows > 0) focusCell({ row: Math.min(index, rows - 1), col: 1 });
-        });
+        if (ok) settle({ kind: 'sign-out', name, wasCurrent: account.isCurrent, index });
       });
     },
-    [signOutOf, announce, focusCell],
+    [signOutOf, settle],
   );
+
+  const handleSignOutAll = useCallback((count: number) => settle({ kind: 'sign-out-all', count }), [settle]);
 
   const rowClassNames = useMemo<SessionSwitcherRowClassNames>(
     () => ({ row: classNames.row, account: classNames.account, signOut: classNames.signOut, error: classNames.error }),
@@ -254,7 +209,6 @@ export function SessionSwitcher({
   const rootProps = {
     ref: rootRef,
     'data-slot': 'root',
-    'data-csk-switcher': '',
     'data-variant': variant,
     className: cn('csk:font-kit csk:text-foreground', className, classNames.root),
   };
@@ -342,7 +296,7 @@ export function SessionSwitcher({
           <span aria-hidden="true">+</span>
           {messages.switcher.addAccount}
         </Button>
-        {showSignOutAll ? <SignOutAllAction className={classNames.signOutAll} /> : null}
+        {showSignOutAll ? <SignOutAllAction className={classNames.signOutAll} onDone={handleSignOutAll} /> : null}
       </div>
     </>
   );
@@ -503,18 +457,23 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
   );
 }
 
+interface SignOutAllActionProps {
+  className?: string | undefined;
+  /** Clerk signed every account out (`count` sessions); the switcher announces it and moves focus. */
+  onDone: (count: number) => void;
+}
+
 /** "Sign out of all accounts": Clerk's `signOut()` after a confirmation stating the count. */
-function SignOutAllAction({ className }: { className?: string | undefined }) {
+function SignOutAllAction({ className, onDone }: SignOutAllActionProps) {
   const { messages } = useKitStrings(strings);
   const all = useSignOutThisBrowser();
-  const rootRef = useRef<HTMLSpanElement>(null);
   // Unlike SignOutAllButton, which closes the dialog on a failure and reports it in a notice, this dialog stays
   // open with the error (its confirm button is the retry). The dialog is thus the failure's only report, so
   // leaving it dismisses the failure: `reset()`, the hook's "Dismiss", not `cancel()`, which keeps a failure
   // reported (status 'error') and so would keep this dialog open.
   const open = all.status === 'confirming' || all.status === 'pending' || all.status === 'error';
   return (
-    <span ref={rootRef} className="csk:contents">
+    <>
       <Button
         variant="ghost"
         size="sm"
@@ -533,21 +492,12 @@ function SignOutAllAction({ className }: { className?: string | undefined }) {
         pending={all.status === 'pending'}
         error={all.status === 'error' && all.error ? errorText(all.error, messages) : undefined}
         onConfirm={() => {
-          const switcherRoot = rootRef.current?.closest<HTMLElement>('[data-csk-switcher]') ?? null;
-          const mine = leaveNote({
-            kind: 'sign-out-all',
-            owner: positionOf(switcherRoot),
-            sessionId: null,
-            expectCurrent: false,
-            name: '',
-            count: all.accountCount,
-          });
           void all.confirm().then((result) => {
-            if (result.failed.length > 0 || result.succeeded.length === 0) dropNote(mine);
+            if (result.failed.length === 0 && result.succeeded.length > 0) onDone(result.succeeded.length);
           });
         }}
         onCancel={all.status === 'error' ? all.reset : all.cancel}
       />
-    </span>
+    </>
   );
 }
