@@ -345,12 +345,21 @@ export const DoubleClickSendsOneRequest: Story = {
   },
 };
 
-/** Switching fails with a 500: the row stays, the error is announced, Retry switches. */
+/**
+ * Switching fails with a 500, twice: the row stays, the error is announced; Try again keeps focus in the row (on
+ * the account's switch, while the notice it was on is gone), and the second Try again switches.
+ */
 export const SwitchFailure500: Story = {
-  parameters: { msw: [clerkFailure('session.touch', { status: 500 }, { once: true })] },
+  parameters: {
+    msw: [
+      clerkFailure('session.touch', { status: 500 }, { once: true }),
+      clerkFailure('session.touch', { status: 500 }, { once: true }),
+    ],
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Switch to Grace Hopper (grace@navy.example)' }));
+    const grace = await canvas.findByRole('button', { name: 'Switch to Grace Hopper (grace@navy.example)' });
+    await userEvent.click(grace);
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent('Something went wrong on our side. Try again.');
     const row = alert.closest('[role="row"]');
@@ -358,25 +367,39 @@ export const SwitchFailure500: Story = {
     await expect(row).toHaveTextContent('Grace Hopper');
     await expect(canvas.getByRole('gridcell', { name: /Ada Lovelace/ })).toHaveAttribute('aria-current', 'true');
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    // The retry fails again: a new notice, and focus still in the row, on the switch that is being retried.
+    await waitFor(() => expect(canvas.getByRole('alert')).not.toBe(alert));
+    await expect(grace).toHaveFocus();
+    await userEvent.click(within(canvas.getByRole('alert')).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Switched to Grace Hopper.'));
-    await expect(await canvas.findByRole('gridcell', { name: /Grace Hopper/ })).toHaveAttribute('aria-current', 'true');
+    const current = await canvas.findByRole('gridcell', { name: /Grace Hopper/ });
+    await expect(current).toHaveAttribute('aria-current', 'true');
+    await expect(current).toHaveFocus();
     await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
 
-/** Signing out of another account fails with a 403: the row stays with the error; Retry signs out. */
+/**
+ * Signing out of another account fails with a 403: the row stays with the error. Dismiss puts focus on the row's
+ * "Sign out" (not on <body>), which signs out when pressed again.
+ */
 export const SignOutFailure4xx: Story = {
   parameters: { msw: [clerkFailure('session.remove', { status: 403 }, { once: true })] },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out of Grace Hopper' }));
+    const signOut = await canvas.findByRole('button', { name: 'Sign out of Grace Hopper' });
+    await userEvent.click(signOut);
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent('Could not sign out Grace Hopper.');
     await expect(alert).toHaveTextContent('You are not authorized to perform this request.');
     await expect(canvas.getByRole('button', { name: 'Switch to Grace Hopper (grace@navy.example)' })).toBeVisible();
-    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(signOut).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(canvas.queryByRole('button', { name: /Grace Hopper/ })).toBeNull());
     await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Signed out of Grace Hopper.'));
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Sign out of Alan Turing' })).toHaveFocus());
   },
 };
 
@@ -392,6 +415,7 @@ export const NetworkError: Story = {
     await expect(alert).toHaveTextContent('Could not reach Clerk. Check your connection and try again.');
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Switched to Alan Turing.'));
+    await expect(canvas.getByRole('gridcell', { name: /Alan Turing/ })).toHaveFocus();
   },
 };
 

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: an APG layout grid of flex rows, not a data table; <tr>/<td> would fight the layout.
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows and cells are not focused; the widget inside each cell is (roving tabIndex).
 'use client';
-import { memo, useId } from 'react';
+import { memo, useId, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enRevoke } from '../core/messages/en/revoke';
 import { enSwitcher } from '../core/messages/en/switcher';
@@ -74,6 +74,7 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
   const hintId = useId();
   const name = displayName(account, messages.unknownUser);
   const identifier = account.identifier;
+  const rowRef = useRef<HTMLDivElement>(null);
   const pending = state.status === 'pending';
   // Signing out of the current account switches to another one, so it waits for a running switch too.
   const switchBlocked = pending || switchLocked;
@@ -100,8 +101,27 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
   // name carries them in full.
   const title = identifier && identifier !== name ? `${name}\n${identifier}` : name;
 
+  /**
+   * Retry and Dismiss unmount the error notice that holds focus: first move focus to this row's button for the
+   * action (still focusable while it runs, `aria-disabled`), so it stays in the row instead of falling to <body>.
+   */
+  const focusAction = (kind: SwitcherAction | null) => {
+    const slot = kind === 'sign-out' ? 'sign-out' : 'account';
+    rowRef.current?.querySelector<HTMLElement>(`[data-slot="${slot}"]`)?.focus();
+  };
+  const retry = () => {
+    focusAction(state.kind);
+    if (state.kind === 'sign-out') onSignOut(account, index);
+    else onSwitch(account);
+  };
+  const dismiss = () => {
+    focusAction(state.kind);
+    onDismiss(account.id);
+  };
+
   return (
     <div
+      ref={rowRef}
       role="row"
       data-slot="row"
       data-state={rowState}
@@ -193,8 +213,8 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
           <ErrorNotice
             title={state.kind === 'sign-out' ? messages.revoke.failed(name) : messages.switcher.switchFailed(name)}
             error={state.error}
-            onRetry={() => (state.kind === 'sign-out' ? onSignOut(account, index) : onSwitch(account))}
-            onDismiss={() => onDismiss(account.id)}
+            onRetry={retry}
+            onDismiss={dismiss}
             className={classNames.error}
           />
         </div>
