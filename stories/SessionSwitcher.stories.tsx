@@ -29,7 +29,7 @@ acts. In the popover, Escape closes it and focus returns to the trigger.
 
 Slots (\`classNames\` key → \`data-slot\`): root, trigger, panel, list, row, account, signOut → sign-out,
 addAccount → add-account, signOutAll → sign-out-all, error, signedOut → signed-out. \`data-state\`: row
-idle | pending | error; trigger and panel open | closed.`,
+idle | pending | error; trigger and panel open | closed. \`data-side\` on the open panel: bottom | top.`,
       },
     },
   },
@@ -593,6 +593,47 @@ export const RightToLeft: Story = {
     // In right-to-left, the sign-out button is to the left: ArrowLeft moves forward.
     await userEvent.keyboard('{ArrowLeft}');
     await expect(canvas.getByRole('button', { name: 'تسجيل الخروج من Katherine Johnson' })).toHaveFocus();
+  },
+};
+
+/**
+ * The trigger at the bottom of the screen: the panel opens over it instead of running off the screen, its height
+ * capped to the room there.
+ */
+export const PopoverNearTheBottom: Story = {
+  args: { variant: 'popover', showSignOutAll: true },
+  decorators: [
+    (Story) => (
+      // The full height of the canvas (the story's padding is 1rem on each side), the switcher at its bottom.
+      <div
+        style={{
+          minHeight: 'calc(100vh - 2rem)',
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'flex-end',
+        }}
+      >
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: 'Account: Ada Lovelace. Switch account' });
+    const viewport = canvasElement.ownerDocument.documentElement.clientHeight;
+    const frame = (trigger.parentElement as HTMLElement).getBoundingClientRect();
+    // The premise: less room under the trigger than the panel needs.
+    await expect(viewport - frame.bottom).toBeLessThan(100);
+    await userEvent.click(trigger);
+    const panel = canvas.getByRole('dialog', { name: 'Accounts in this browser' });
+    await expect(panel).toBeVisible();
+    await expect(panel).toHaveAttribute('data-side', 'top');
+    const box = panel.getBoundingClientRect();
+    await expect(box.top).toBeGreaterThanOrEqual(0);
+    await expect(box.bottom).toBeLessThanOrEqual(viewport);
+    await expect(box.bottom).toBeLessThanOrEqual(frame.top);
+    // Focus went into the grid, as when it opens downward.
+    await waitFor(() => expect(canvas.getByRole('gridcell', { name: /Ada Lovelace/ })).toHaveFocus());
   },
 };
 

@@ -355,12 +355,16 @@ export function SessionSwitcher({
   );
 }
 
+/** Space between the trigger and the panel, and the margin the panel keeps from the viewport's edges (px). */
+const GAP = 4;
+const EDGE = 8;
+
 interface PanelProps {
   id: string;
   open: boolean;
   /** `returnFocus`: put focus back on the trigger (Escape), not after a click elsewhere. */
   onClose: (returnFocus: boolean) => void;
-  /** The trigger's visible frame, which the panel is placed under. */
+  /** The trigger's visible frame, which the panel is placed under (or over, when there is more room there). */
   anchorRef: RefObject<HTMLElement | null>;
   label: string;
   className?: string | undefined;
@@ -370,7 +374,8 @@ interface PanelProps {
 /**
  * The popover panel: a non-modal `role="dialog"` on `popover="manual"`. Manual, not auto: light dismiss is done
  * here so it also answers synthetic events (tests) and so opening the sign-out-all `<dialog>` from inside it does
- * not close it (a modal dialog closes every auto popover).
+ * not close it (a modal dialog closes every auto popover). It opens under the trigger, or over it when it does not
+ * fit under and there is more room over it; `data-side` says which (`bottom` | `top`).
  */
 function Panel({ id, open, onClose, anchorRef, label, className, children }: PanelProps) {
   const panelRef = useRef<HTMLDivElement>(null);
@@ -384,12 +389,21 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
     const box = trigger.getBoundingClientRect();
     const rtl = getComputedStyle(trigger).direction === 'rtl';
     const width = panel.offsetWidth;
-    const viewport = document.documentElement.clientWidth;
+    const { clientWidth: viewportWidth, clientHeight: viewportHeight } = document.documentElement;
     // Align the panel's inline-start edge with the trigger's, kept inside the viewport.
-    const left = Math.max(8, Math.min(rtl ? box.right - width : box.left, viewport - width - 8));
-    panel.style.top = `${Math.round(box.bottom + 4)}px`;
+    const left = Math.max(EDGE, Math.min(rtl ? box.right - width : box.left, viewportWidth - width - EDGE));
     panel.style.left = `${Math.round(left)}px`;
-    panel.style.maxHeight = `${Math.max(160, Math.round(window.innerHeight - box.bottom - 12))}px`;
+    // Under the trigger if the whole panel fits there; else on the side with more room (over it, for a trigger
+    // near the bottom of the screen), its height capped to that room and the rest scrolling.
+    const below = viewportHeight - box.bottom - GAP - EDGE;
+    const above = box.top - GAP - EDGE;
+    panel.style.maxHeight = '';
+    const up = panel.offsetHeight > below && above > below;
+    panel.style.maxHeight = `${Math.max(0, Math.floor(up ? above : below))}px`;
+    // Over the trigger, the panel hangs from its bottom edge, so a change in its height grows it upward.
+    panel.style.top = up ? '' : `${Math.round(box.bottom + GAP)}px`;
+    panel.style.bottom = up ? `${Math.round(viewportHeight - box.top + GAP)}px` : '';
+    panel.dataset.side = up ? 'top' : 'bottom';
   }, [anchorRef]);
 
   useLayoutEffect(() => {
@@ -449,7 +463,7 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
       data-state={open ? 'open' : 'closed'}
       onKeyDown={onKeyDown}
       onBlur={onBlur}
-      // The UA centres popovers in the viewport; `csk-sw-panel` places this one under its trigger instead.
+      // The UA centres popovers in the viewport; `csk-sw-panel` and `place` put this one next to its trigger instead.
       className={cn('csk-sw-panel', className)}
     >
       {children}
