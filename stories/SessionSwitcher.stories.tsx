@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { SessionKitProvider } from '../src';
 import { SessionSwitcher } from '../src/components/SessionSwitcher';
+import { ar } from '../src/locales';
 import { clerkDelay, clerkFailure, SCENARIO_NOW, scenario, scenarios, session, user } from '../src/testing';
 
 const meta = {
@@ -103,6 +105,13 @@ const releaseTouches = () => {
 };
 const gateTouch = http.post('*/v1/client/sessions/:sessionId/touch', async () => {
   await new Promise<void>((resolve) => touchGate.waiting.push(resolve));
+  return undefined;
+});
+/** Touch (switch) and remove requests in the order they were sent, as `touch sess_grace`. */
+const sessionRequests: string[] = [];
+const logSessionRequests = http.post('*/v1/client/sessions/:sessionId/:action', ({ params }) => {
+  if (params.action === 'touch' || params.action === 'remove')
+    sessionRequests.push(`${params.action} ${params.sessionId}`);
   return undefined;
 });
 const removeGate: { release: (() => void) | null } = { release: null };
@@ -439,15 +448,23 @@ export const SignOutOfAnotherAccount: Story = {
   },
 };
 
-/** Sign out of the current account: Clerk makes the most recently active remaining account current. */
+/**
+ * Sign out of the current account: the most recently active remaining account becomes current FIRST (a switch),
+ * then the old one is removed, so the app never passes through signed out; focus lands on the new current account.
+ */
 export const SignOutOfCurrentAccount: Story = {
+  parameters: { msw: [logSessionRequests] },
   play: async ({ canvasElement }) => {
+    sessionRequests.length = 0;
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Sign out of Ada Lovelace' }));
     await waitFor(() =>
       expect(announcer(canvasElement)).toHaveTextContent('Signed out of Ada Lovelace. Switched to Grace Hopper.'),
     );
-    await expect(await canvas.findByRole('gridcell', { name: /Grace Hopper/ })).toHaveAttribute('aria-current', 'true');
+    await expect(sessionRequests).toEqual(['touch sess_grace', 'remove sess_ada']);
+    const current = await canvas.findByRole('gridcell', { name: /Grace Hopper/ });
+    await expect(current).toHaveAttribute('aria-current', 'true');
+    await expect(current).toHaveFocus();
     await expect(canvas.queryByText('Ada Lovelace')).toBeNull();
   },
 };
@@ -458,7 +475,9 @@ export const SignOutOfAllAccounts: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out of all accounts' }));
+    const action = await canvas.findByRole('button', { name: 'Sign out of all accounts' });
+    await expect(action).toHaveAttribute('aria-haspopup', 'dialog');
+    await userEvent.click(action);
     const dialog = await body.findByRole('alertdialog', { name: 'Sign out of 4 accounts in this browser?' });
     await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
@@ -634,6 +653,29 @@ export const PopoverNearTheBottom: Story = {
     await expect(box.bottom).toBeLessThanOrEqual(frame.top);
     // Focus went into the grid, as when it opens downward.
     await waitFor(() => expect(canvas.getByRole('gridcell', { name: /Ada Lovelace/ })).toHaveFocus());
+  },
+};
+
+/**
+ * A catalogue whose "Sign out of …" does not contain its short "Sign out" shows an exit icon instead (label in
+ * name, WCAG 2.5.3); right to left, the icon's arrow is mirrored to point toward the inline end.
+ */
+export const SignOutIconRightToLeft: Story = {
+  globals: { locale: 'ar' },
+  decorators: [
+    (Story) => (
+      <SessionKitProvider messages={{ ...ar, signOut: 'مغادرة' }}>
+        <Story />
+      </SessionKitProvider>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const signOut = await canvas.findByRole('button', { name: 'تسجيل الخروج من Grace Hopper' });
+    await expect(signOut).toHaveAttribute('title', 'تسجيل الخروج من Grace Hopper');
+    const icon = signOut.querySelector('svg') as SVGElement;
+    await expect(icon).not.toBeNull();
+    await expect(getComputedStyle(icon).scale).toBe('-1 1');
   },
 };
 

@@ -492,6 +492,7 @@ function SignOutAllAction({ className, onDone }: SignOutAllActionProps) {
         variant="ghost"
         size="sm"
         data-slot="sign-out-all"
+        aria-haspopup="dialog"
         onClick={all.requestConfirm}
         className={cn('csk:justify-start csk:text-danger', className)}
       >

@@ -85,8 +85,9 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
 
   const label = messages.switcher.switchTo(name, identifier ?? name);
   const signOutName = messages.switcher.signOutOf(name);
-  // The short visible label must be part of the accessible name (WCAG 2.5.3, label in name). A catalogue whose two
-  // strings differ in wording (the Arabic one does) gets an icon with the full name as its tooltip instead.
+  // The short visible label must be part of the accessible name (WCAG 2.5.3, label in name). A catalogue whose
+  // "Sign out of …" does not contain its "Sign out" gets an icon with the full name as its tooltip instead (the
+  // kit's own en, de and ar catalogues all contain it, so they show the label).
   const shortLabelFits = signOutName
     .toLocaleLowerCase(messages.locale)
     .includes(messages.signOut.toLocaleLowerCase(messages.locale));
@@ -194,7 +195,8 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
           {shortLabelFits ? (
             messages.signOut
           ) : (
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="csk:size-4">
+            // An exit arrow points toward the inline end: mirrored right to left.
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="csk:size-4 csk:rtl:-scale-x-100">
               <path
                 d="M6 3H3.5v10H6M10 5l3 3-3 3M13 8H6"
                 fill="none"
