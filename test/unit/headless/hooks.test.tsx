@@ -144,6 +144,18 @@ describe.each([realTarget, mockTarget])('hooks on $name', (target) => {
     expect(calls().filter((call) => call.endsWith('/remove'))).toHaveLength(1);
   });
 
+  it('switches one at a time: a second switch while one runs sends nothing and resolves false', async () => {
+    const { now, calls } = await start(target, scenarios.manyAccounts());
+    let results: boolean[] = [];
+    await act(async () => {
+      results = await Promise.all([now().switcher.switchTo('sess_grace'), now().switcher.switchTo('sess_alan')]);
+    });
+    expect(results).toEqual([true, false]);
+    expect(calls().filter((call) => call.endsWith('/touch'))).toEqual(['POST /v1/client/sessions/sess_grace/touch']);
+    expect(now().info.session?.id).toBe('sess_grace');
+    expect(now().switcher.switching).toBeNull();
+  });
+
   it('a failed signOutOf keeps the account listed and reports the error on it', async () => {
     const { now } = await start(target, scenarios.manyAccounts(), [clerkFailure('session.remove', { status: 500 })]);
     let ok: boolean | undefined;
