@@ -119,6 +119,27 @@ async function revokeWithMouse(canvasElement: HTMLElement, name: RegExp) {
   return dialog;
 }
 
+/** A device's revoke button: its name starts with the device's label, then where and when it was last used. */
+const deviceButton = (label: string) =>
+  new RegExp(`^Sign out device \\(${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `);
+
+/** The list's own live region (rows have theirs), as the last child of the section. */
+const listAnnouncer = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<HTMLElement>('[data-slot="root"] > [data-slot="announcer"]');
+
+/** Every non-empty text the list's live region is given, in order: a repeated sentence counts twice. */
+function recordAnnouncements(canvasElement: HTMLElement) {
+  const region = listAnnouncer(canvasElement);
+  if (!region) throw new Error('no announcer');
+  const said: string[] = [];
+  const observer = new MutationObserver(() => {
+    const text = region.textContent ?? '';
+    if (text) said.push(text);
+  });
+  observer.observe(region, { childList: true, characterData: true, subtree: true });
+  return { said, stop: () => observer.disconnect() };
+}
+
 export const SeveralDevices: Story = {
   parameters: { clerk: scenarios.otherDevices() },
   play: async ({ canvasElement }) => {
@@ -214,15 +235,20 @@ export const RevokeDevice: Story = {
   parameters: { clerk: scenarios.otherDevices() },
   play: async ({ canvasElement }) => {
     const { canvas, body, rows } = screen(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out device (Safari 19 · iPhone)' }));
+    // The visible text says "Sign out device"; the name also says which one, where and when it was last used.
+    const phone = await canvas.findByRole('button', {
+      name: 'Sign out device (Safari 19 · iPhone · Paris, FR · Last active 2 hours ago)',
+    });
+    await expect(phone).toHaveTextContent(/^Sign out device/);
+    await userEvent.click(phone);
     const dialog = await body.findByRole('alertdialog', { name: 'Sign out Safari 19 · iPhone?' });
     await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(canvas.queryByText('Safari 19 · iPhone')).toBeNull());
     await expect(rows()).toHaveLength(3);
-    await expect(canvas.getByText('Safari 19 · iPhone was signed out.')).toBeInTheDocument();
+    await waitFor(() => expect(listAnnouncer(canvasElement)).toHaveTextContent('Safari 19 · iPhone was signed out.'));
     // The row is gone: focus goes to the next device's button, not to the page.
-    const laptop = canvas.getByRole('button', { name: 'Sign out device (Chrome 142 · Macintosh)' });
+    const laptop = canvas.getByRole('button', { name: deviceButton('Chrome 142 · Macintosh') });
     await waitFor(() => expect(laptop).toHaveFocus());
     // The sign-out-all count follows the list.
     await userEvent.click(canvas.getByRole('button', { name: 'Sign out of all other devices' }));
@@ -247,22 +273,36 @@ export const RevokePending: Story = {
   },
 };
 
+/** Revokes the phone and checks that it failed: the row stays and the failure is announced. */
+async function phoneFails(canvasElement: HTMLElement, reason: RegExp) {
+  const { canvas, rows } = screen(canvasElement);
+  await revokeWithMouse(canvasElement, deviceButton('Safari 19 · iPhone'));
+  const alert = await canvas.findByRole('alert');
+  await expect(alert).toHaveTextContent('Could not sign out Safari 19 · iPhone.');
+  await expect(alert).toHaveTextContent(reason);
+  await expect(rows()).toHaveLength(4);
+  await expect(canvas.getByText('Safari 19 · iPhone')).toBeVisible();
+  await expect(canvas.queryByText(/was signed out/)).toBeNull();
+  return alert;
+}
+
+/** Try again on a failure that will now succeed: the row goes, and focus moves on to the next device's button. */
+async function retrySucceeds(canvasElement: HTMLElement, alert: HTMLElement) {
+  const { canvas, rows } = screen(canvasElement);
+  await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+  await waitFor(() => expect(rows()).toHaveLength(3));
+  await waitFor(() => expect(listAnnouncer(canvasElement)).toHaveTextContent('Safari 19 · iPhone was signed out.'));
+  await expect(canvas.queryByRole('alert')).toBeNull();
+  await waitFor(() =>
+    expect(canvas.getByRole('button', { name: deviceButton('Chrome 142 · Macintosh') })).toHaveFocus(),
+  );
+}
+
 /** Shared by the failure stories: the row stays, the failure is announced, and a retry succeeds. */
 const failureThenRetry =
   (reason: RegExp) =>
   async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-    const { canvas, rows } = screen(canvasElement);
-    await revokeWithMouse(canvasElement, /Safari 19 · iPhone/);
-    const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent('Could not sign out Safari 19 · iPhone.');
-    await expect(alert).toHaveTextContent(reason);
-    await expect(rows()).toHaveLength(4);
-    await expect(canvas.getByText('Safari 19 · iPhone')).toBeVisible();
-    await expect(canvas.queryByText(/was signed out/)).toBeNull();
-    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(rows()).toHaveLength(3));
-    await expect(canvas.getByText('Safari 19 · iPhone was signed out.')).toBeInTheDocument();
-    await expect(canvas.queryByRole('alert')).toBeNull();
+    await retrySucceeds(canvasElement, await phoneFails(canvasElement, reason));
   };
 
 export const RevokeFailureServerError: Story = {
@@ -273,12 +313,47 @@ export const RevokeFailureServerError: Story = {
   play: failureThenRetry(/Something went wrong on our side/),
 };
 
+/** A 403 would only fail again: no Try again. Dismissed, the notice goes, the row stays and keeps focus. */
 export const RevokeFailureForbidden: Story = {
   parameters: {
     clerk: scenarios.otherDevices(),
     msw: [clerkFailure('session.revoke', { status: 403 }, { once: true })],
   },
-  play: failureThenRetry(/not authorized/),
+  play: async ({ canvasElement }) => {
+    const { canvas, rows } = screen(canvasElement);
+    const alert = await phoneFails(canvasElement, /not authorized/);
+    await expect(within(alert).queryByRole('button', { name: 'Try again' })).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(rows()).toHaveLength(4);
+    await waitFor(() => expect(canvas.getByRole('button', { name: deviceButton('Safari 19 · iPhone') })).toHaveFocus());
+  },
+};
+
+/**
+ * A retry that fails again: focus waits on the row's button while it runs, then goes to the new notice's
+ * Try again (never to the page); the next retry succeeds and focus moves on to the next device.
+ */
+export const RevokeFailureRetryFailsAgain: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [
+      clerkFailure('session.revoke', { status: 500 }, { once: true }),
+      clerkFailure('session.revoke', { status: 429 }, { once: true }),
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, rows } = screen(canvasElement);
+    const first = await phoneFails(canvasElement, /Something went wrong on our side/);
+    await userEvent.click(within(first).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent(/Too many attempts/));
+    const second = canvas.getByRole('alert');
+    await expect(rows()).toHaveLength(4);
+    const retry = within(second).getByRole('button', { name: 'Try again' });
+    await waitFor(() => expect(retry).toHaveFocus());
+    await expect(canvasElement.ownerDocument.activeElement).not.toBe(canvasElement.ownerDocument.body);
+    await retrySucceeds(canvasElement, second);
+  },
 };
 
 export const RevokeFailureNetwork: Story = {
@@ -287,6 +362,109 @@ export const RevokeFailureNetwork: Story = {
     msw: [clerkFailure('session.revoke', 'network', { once: true })],
   },
   play: failureThenRetry(/Could not reach Clerk/),
+};
+
+/**
+ * Clerk answers 404: the session no longer exists (signed out elsewhere, expired). The row goes instead of
+ * failing forever, and the announcement says it is signed out without claiming that this click did it.
+ */
+export const RevokeAlreadySignedOut: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkFailure('session.revoke', { status: 404 }, { sessionId: 'sess_ada_phone' })],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, rows } = screen(canvasElement);
+    await revokeWithMouse(canvasElement, deviceButton('Safari 19 · iPhone'));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await expect(canvas.queryByText('Safari 19 · iPhone')).toBeNull();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await waitFor(() =>
+      expect(listAnnouncer(canvasElement)).toHaveTextContent(
+        'Safari 19 · iPhone was signed out. This session no longer exists.',
+      ),
+    );
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: deviceButton('Chrome 142 · Macintosh') })).toHaveFocus(),
+    );
+    // Counted no more by the sign-out-all button.
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out of all other devices' }));
+    const body = within(canvasElement.ownerDocument.body);
+    await expect(await body.findByRole('alertdialog', { name: 'Sign out of 2 other devices?' })).toBeVisible();
+  },
+};
+
+/** Two devices with the same name: their buttons still differ for screen readers, and each sign-out is announced. */
+export const SameNameDevices: Story = {
+  parameters: {
+    clerk: adaWith([
+      device({
+        id: 'sess_ada_iphone_paris',
+        lastActiveAt: ago(2 * 60),
+        latestActivity: { ...browsers[1], city: 'Paris', country: 'FR', ipAddress: '192.0.2.55' },
+      }),
+      device({
+        id: 'sess_ada_iphone_lyon',
+        lastActiveAt: ago(3 * 24 * 60),
+        latestActivity: { ...browsers[1], city: 'Lyon', country: 'FR', ipAddress: '192.0.2.80' },
+      }),
+    ]),
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, body, rows } = screen(canvasElement);
+    await waitFor(() => expect(canvas.getAllByText('Safari 19 · iPhone')).toHaveLength(2));
+    const [paris, lyon] = canvas.getAllByRole('button', { name: deviceButton('Safari 19 · iPhone') });
+    await expect(paris).toHaveAccessibleName(
+      'Sign out device (Safari 19 · iPhone · Paris, FR · Last active 2 hours ago)',
+    );
+    await expect(lyon).toHaveAccessibleName('Sign out device (Safari 19 · iPhone · Lyon, FR · Last active 3 days ago)');
+    // The visible text is the same on both, as on every row.
+    await expect(paris).toHaveTextContent(/^Sign out device/);
+
+    const announcements = recordAnnouncements(canvasElement);
+    for (const [left, button] of [
+      [2, paris],
+      [1, lyon],
+    ] as const) {
+      await userEvent.click(button as HTMLElement);
+      const dialog = await body.findByRole('alertdialog', { name: 'Sign out Safari 19 · iPhone?' });
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+      await waitFor(() => expect(rows()).toHaveLength(left));
+      await waitFor(() => expect(listAnnouncer(canvasElement)).toHaveTextContent('Safari 19 · iPhone was signed out.'));
+    }
+    // The same sentence twice is announced twice: the region was cleared in between.
+    await waitFor(() =>
+      expect(announcements.said).toEqual(['Safari 19 · iPhone was signed out.', 'Safari 19 · iPhone was signed out.']),
+    );
+    announcements.stop();
+  },
+};
+
+/**
+ * A failed device, retried (Clerk slow to answer) while "Sign out of all other devices" runs: the session is
+ * revoked once, not twice at the same time. 1 failed + 1 retry for the phone, 1 each for the other two.
+ */
+export const RetryAndSignOutAllSendOneRequestPerDevice: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [
+      countRevokes,
+      clerkFailure('session.revoke', { status: 500 }, { sessionId: 'sess_ada_phone', once: true }),
+      clerkDelay('session.revoke', 800),
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    revokeRequests.count = 0;
+    const { canvas, body, rows } = screen(canvasElement);
+    const alert = await phoneFails(canvasElement, /Something went wrong on our side/);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out of all other devices' }));
+    const dialog = await body.findByRole('alertdialog', { name: 'Sign out of 3 other devices?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(rows()).toHaveLength(1), { timeout: 5000 });
+    await waitFor(() => expect(canvas.getByText('Signed out of 3 sessions.')).toBeInTheDocument());
+    await expect(revokeRequests.count).toBe(4);
+  },
 };
 
 export const LoadFailure: Story = {
@@ -414,7 +592,7 @@ export const KeyboardOnly: Story = {
     await canvas.findByText('Safari 19 · iPhone');
     // This device has no button, so the first Tab stop is the phone's.
     await userEvent.tab();
-    const phone = canvas.getByRole('button', { name: 'Sign out device (Safari 19 · iPhone)' });
+    const phone = canvas.getByRole('button', { name: deviceButton('Safari 19 · iPhone') });
     await expect(phone).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     let dialog = await body.findByRole('alertdialog', { name: 'Sign out Safari 19 · iPhone?' });
@@ -431,12 +609,12 @@ export const KeyboardOnly: Story = {
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(rows()).toHaveLength(3));
     // Focus moves on to the next device.
-    const laptop = canvas.getByRole('button', { name: 'Sign out device (Chrome 142 · Macintosh)' });
+    const laptop = canvas.getByRole('button', { name: deviceButton('Chrome 142 · Macintosh') });
     await waitFor(() => expect(laptop).toHaveFocus());
 
     // The last row: focus falls back to the previous device.
     await userEvent.tab();
-    await expect(canvas.getByRole('button', { name: 'Sign out device (Unknown device)' })).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: deviceButton('Unknown device') })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await body.findByRole('alertdialog', { name: 'Sign out Unknown device?' });
     await userEvent.tab();

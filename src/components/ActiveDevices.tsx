@@ -4,6 +4,7 @@ import { enCommon } from '../core/messages/en/common';
 import { enDevices } from '../core/messages/en/devices';
 import { enRevoke } from '../core/messages/en/revoke';
 import { enSignOutAll } from '../core/messages/en/signOutAll';
+import type { DeviceRevokeOutcome } from '../headless/deviceStore';
 import type { DeviceSummary } from '../headless/summaries';
 import { useActiveDevices } from '../headless/useActiveDevices';
 import { DeviceRow, type IpAddressDisplay } from './DeviceRow';
@@ -89,6 +90,14 @@ export function ActiveDevices({
   const rootRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState('');
+  // Cleared first, then set: the same sentence twice (two devices with the same name) is announced twice.
+  const announceTimer = useRef<number | undefined>(undefined);
+  const announce = useCallback((text: string) => {
+    setAnnouncement('');
+    window.clearTimeout(announceTimer.current);
+    announceTimer.current = window.setTimeout(() => setAnnouncement(text), 50);
+  }, []);
+  useEffect(() => () => window.clearTimeout(announceTimer.current), []);
 
   // The list of other devices as last rendered, and the one before it: when Clerk's confirmation arrives, the
   // row may already be gone from the newest list, and its neighbours are only known from the previous one.
@@ -101,14 +110,23 @@ export function ActiveDevices({
   messagesRef.current = messages;
 
   // Stable for the list's life, so rows stay memoised when one of them is signed out.
-  const onRevoked = useCallback((id: string, label: string) => {
-    const { current, previous } = lists.current;
-    const list = current.some((entry) => entry.id === id) ? current : previous;
-    const index = list.findIndex((entry) => entry.id === id);
-    const next = index === -1 ? undefined : (list[index + 1] ?? list[index - 1]);
-    focusPlan.current = { removed: id, next: next?.id ?? null };
-    setAnnouncement(messagesRef.current.revoke.done(label));
-  }, []);
+  const onRevoked = useCallback(
+    (id: string, label: string, outcome: DeviceRevokeOutcome) => {
+      const { current, previous } = lists.current;
+      const list = current.some((entry) => entry.id === id) ? current : previous;
+      const index = list.findIndex((entry) => entry.id === id);
+      const next = index === -1 ? undefined : (list[index + 1] ?? list[index - 1]);
+      focusPlan.current = { removed: id, next: next?.id ?? null };
+      const text = messagesRef.current;
+      // A 404: Clerk no longer had the session (signed out elsewhere, expired). Signed out it is, but not by us.
+      announce(
+        outcome === 'already-signed-out'
+          ? `${text.revoke.done(label)} ${text.errors.notFound}`
+          : text.revoke.done(label),
+      );
+    },
+    [announce],
+  );
 
   // Runs after every render: the row leaves in whichever render drops it from the list.
   useEffect(() => {

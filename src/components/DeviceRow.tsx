@@ -1,10 +1,12 @@
 'use client';
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { maskIpAddress } from '../core/device';
 import { enCommon } from '../core/messages/en/common';
 import { enDevices } from '../core/messages/en/devices';
 import { enRevoke } from '../core/messages/en/revoke';
 import type { Messages } from '../core/messages/types';
+import { formatRelative } from '../core/time';
+import type { DeviceRevokeOutcome } from '../headless/deviceStore';
 import type { DeviceSummary } from '../headless/summaries';
 import type { RevokeTarget } from '../headless/useRevokeSession';
 import { useKitStrings } from './kitContext';
@@ -34,10 +36,10 @@ export function deviceLabel(device: DeviceSummary, messages: Pick<Messages, 'unk
 export interface DeviceRowProps {
   device: DeviceSummary;
   showIpAddress: IpAddressDisplay;
-  /** `useActiveDevices().revoke`: resolves once Clerk confirmed, and the list drops the row. */
-  revoke: (id: string) => Promise<void>;
-  /** Called after Clerk confirmed, with the id and the label the row showed. */
-  onRevoked: (id: string, label: string) => void;
+  /** `useActiveDevices().revoke`: resolves once Clerk confirmed (or said it was gone), and the list drops the row. */
+  revoke: (id: string) => Promise<DeviceRevokeOutcome>;
+  /** Called after Clerk confirmed, with the id, the label the row showed and how the revoke ended. */
+  onRevoked: (id: string, label: string, outcome: DeviceRevokeOutcome) => void;
   rowClassName?: string | undefined;
   deviceClassName?: string | undefined;
   metaClassName?: string | undefined;
@@ -58,15 +60,28 @@ export const DeviceRow = memo(function DeviceRow({
   metaClassName,
   revokeClassName,
 }: DeviceRowProps) {
-  const { messages } = useKitStrings(strings);
+  const { messages, now } = useKitStrings(strings);
   const label = deviceLabel(device, messages);
   const { id } = device;
+  // How the last revoke ended, for onRevoked (useRevokeSession reports only that it succeeded).
+  const outcome = useRef<DeviceRevokeOutcome>('revoked');
   // Revoking through the list (not the bare resource) lets the list drop the row once Clerk confirmed.
   const target = useMemo<RevokeTarget>(
-    () => ({ type: 'device', session: { id, revoke: () => revoke(id) } }),
+    () => ({
+      type: 'device',
+      session: {
+        id,
+        revoke: async () => {
+          outcome.current = await revoke(id);
+        },
+      },
+    }),
     [id, revoke],
   );
-  const handleRevoked = useCallback(() => onRevoked(id, label), [id, label, onRevoked]);
+  const handleRevoked = useCallback(() => onRevoked(id, label, outcome.current), [id, label, onRevoked]);
+  // What tells two devices with the same label apart, for the button's name: where and when it was last used.
+  const lastActive = `${messages.lastActive} ${formatRelative(device.lastActiveAt, now(), messages.locale)}`;
+  const nameDetails = [label, device.location, lastActive].filter(Boolean).join(' · ');
   const ip =
     device.ipAddress && showIpAddress
       ? showIpAddress === 'masked'
@@ -122,8 +137,9 @@ export const DeviceRow = memo(function DeviceRow({
           {/* max-w-full: a failure notice under the button wraps within the row instead of widening it. */}
           <RevokeButton target={target} label={label} onRevoked={handleRevoked} classNames={{ root: 'csk:max-w-full' }}>
             {messages.revoke.deviceAction}
-            {/* Names the device for screen readers, so 30 buttons are not all just "Sign out device". */}
-            <span className="csk:sr-only"> ({label})</span>
+            {/* Names the device for screen readers, so 30 buttons are not all just "Sign out device", and two
+                devices with the same name still differ (location, last activity). Visible text stays as is. */}
+            <span className="csk:sr-only"> ({nameDetails})</span>
           </RevokeButton>
         </div>
       )}

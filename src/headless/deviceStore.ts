@@ -1,5 +1,5 @@
 import { fetchUserSessions, type SessionWithActivitiesResource, type UserResource } from '../clerk';
-import type { ActionError } from '../core/action';
+import { type ActionError, toActionError } from '../core/action';
 
 /** What the device store holds for one user. */
 export interface DeviceListState {
@@ -16,6 +16,20 @@ const emptyAnswer = (): ActionError => ({
   cause: new Error('user.getSessions() answered [] although the current session always exists: the request failed.'),
 });
 
+/** How a revoke ended: Clerk signed the session out, or answered 404 because it no longer existed. */
+export type DeviceRevokeOutcome = 'revoked' | 'already-signed-out';
+
+/** How the registry of {@link deviceStoreFor} follows a store's life. */
+export interface DeviceStoreOptions {
+  /**
+   * Called once the store has had no subscriber for a whole task, no render claimed it meanwhile and no revoke
+   * of it is in flight: the registry forgets it.
+   */
+  onUnused?: () => void;
+  /** The first load bypasses Clerk's cache (which may still hold a device that an earlier store revoked). */
+  freshFirstLoad?: boolean;
+}
+
 /**
  * One user's device list, shared by every `useActiveDevices()` of a Clerk instance: a device revoked through
  * one component disappears from all, and a sign-out-all never counts (or revokes) it again.
@@ -27,8 +41,14 @@ export class DeviceStore {
   private started = false;
   /** Sessions revoked through this store: an answer that was on its way before the revoke never brings one back. */
   private readonly revoked = new Set<string>();
+  /** Revokes on their way, by session: a second revoke of the same session joins the first (one request). */
+  private readonly revoking = new Map<string, Promise<DeviceRevokeOutcome>>();
   /** Whether the store lost its last subscriber (and so stopped following changes) after it started loading. */
   private idle = false;
+  /** A render asked the registry for this store and has not subscribed yet: it must not be forgotten meanwhile. */
+  private claimed = false;
+  /** Whether {@link DeviceStoreOptions.onUnused} was called. */
+  private released = false;
 
   /**
    * `resources` without the sessions revoked through this store.
@@ -37,9 +57,17 @@ export class DeviceStore {
     return resources.filter((entry) => !this.revoked.has(entry.id));
   }
 
-  constructor(private readonly user: () => UserResource | null | undefined) {}
+  constructor(
+    private readonly user: () => UserResource | null | undefined,
+    private readonly options: DeviceStoreOptions = {},
+  ) {}
 
   getState = (): DeviceListState => this.state;
+
+  /** Marks the store as about to be subscribed (a render got it from the registry). */
+  claim(): void {
+    this.claimed = true;
+  }
 
   /**
    * Adds a listener. A store that had no subscriber for a while (the account was switched away and back) reloads,
@@ -48,19 +76,29 @@ export class DeviceStore {
    */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
+    this.claimed = false;
     if (this.idle) {
       this.idle = false;
       void this.load(true);
     }
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0 && this.started) {
+      if (this.listeners.size === 0) {
         setTimeout(() => {
-          if (this.listeners.size === 0) this.idle = true;
+          if (this.listeners.size > 0) return;
+          if (this.started) this.idle = true;
+          this.releaseIfUnused();
         }, 0);
       }
     };
   };
+
+  /** Lets the registry forget the store once nobody uses it: no subscriber, no pending claim, no revoke on its way. */
+  private releaseIfUnused() {
+    if (this.released || this.listeners.size > 0 || this.claimed || this.revoking.size > 0) return;
+    this.released = true;
+    this.options.onUnused?.();
+  }
 
   private set(next: Partial<DeviceListState>) {
     this.state = { ...this.state, ...next };
@@ -71,7 +109,7 @@ export class DeviceStore {
   ensureLoaded(): void {
     if (this.started) return;
     this.started = true;
-    void this.load(false);
+    void this.load(this.options.freshFirstLoad ?? false);
   }
 
   /** Asks Clerk again, bypassing its cache (which also keeps failed answers). */
@@ -89,29 +127,73 @@ export class DeviceStore {
     else this.set({ resources: this.withoutRevoked(answer), error: null });
   }
 
-  /** Revokes one session and drops it from the list once Clerk confirmed. Rejects like Clerk. */
-  revoke = async (id: string): Promise<void> => {
+  /**
+   * Revokes one session and drops it from the list once Clerk confirmed. Single flight per session: while one
+   * revoke of it is on its way (a row's retry, a sign-out-all), another returns the same promise. A 404 means
+   * Clerk no longer has the session (revoked elsewhere, expired): it is dropped too, and the revoke resolves
+   * `'already-signed-out'`. Rejects like Clerk otherwise.
+   */
+  revoke = (id: string): Promise<DeviceRevokeOutcome> => {
+    const running = this.revoking.get(id);
+    if (running) return running;
     const resource = this.state.resources?.find((entry) => entry.id === id);
-    if (!resource) throw new Error(`Session ${id} is not in the device list.`);
-    await resource.revoke();
-    this.revoked.add(id);
-    this.set({ resources: this.state.resources?.filter((entry) => entry.id !== id) ?? null });
+    if (!resource) return Promise.reject(new Error(`Session ${id} is not in the device list.`));
+    const run = (async (): Promise<DeviceRevokeOutcome> => {
+      let outcome: DeviceRevokeOutcome = 'revoked';
+      try {
+        await resource.revoke();
+      } catch (caught) {
+        if (toActionError(caught).status !== 404) throw caught;
+        outcome = 'already-signed-out';
+      }
+      this.revoked.add(id);
+      this.set({ resources: this.state.resources?.filter((entry) => entry.id !== id) ?? null });
+      return outcome;
+    })();
+    const settled = run.finally(() => {
+      this.revoking.delete(id);
+      this.releaseIfUnused();
+    });
+    this.revoking.set(id, settled);
+    return settled;
   };
 }
 
-const stores = new WeakMap<object, Map<string, DeviceStore>>();
+/** The stores of one Clerk instance, by user and session. */
+interface Registry {
+  stores: Map<string, DeviceStore>;
+  /** A store was forgotten: Clerk's cache may hold a device it revoked, so later stores load fresh. */
+  forgotOne: boolean;
+}
 
-/** The store for `key` (user and session) on this Clerk instance, created on first use. */
+const registries = new WeakMap<object, Registry>();
+
+/**
+ * The store for `key` (user and session) on this Clerk instance, created on first use and forgotten once nobody
+ * uses it (every subscriber gone for a task, no revoke on its way), so switching accounts or signing in again
+ * does not keep one list per session for the page's life. Call it during render: it holds the store until the
+ * caller subscribes.
+ */
 export function deviceStoreFor(clerk: object, key: string, user: () => UserResource | null | undefined): DeviceStore {
-  let byUser = stores.get(clerk);
-  if (!byUser) {
-    byUser = new Map();
-    stores.set(clerk, byUser);
+  let registry = registries.get(clerk);
+  if (!registry) {
+    registry = { stores: new Map(), forgotOne: false };
+    registries.set(clerk, registry);
   }
-  let store = byUser.get(key);
+  const { stores } = registry;
+  let store = stores.get(key);
   if (!store) {
-    store = new DeviceStore(user);
-    byUser.set(key, store);
+    const owner = registry;
+    const created = new DeviceStore(user, {
+      freshFirstLoad: owner.forgotOne,
+      onUnused: () => {
+        if (stores.get(key) === created) stores.delete(key);
+        owner.forgotOne = true;
+      },
+    });
+    stores.set(key, created);
+    store = created;
   }
+  store.claim();
   return store;
 }

@@ -17,10 +17,13 @@ export interface ActiveDevices {
   refresh(): Promise<void>;
   /**
    * Revokes one device session; removes it from the list (of every `useActiveDevices()` of this user) once Clerk
-   * confirmed. Rejects like Clerk. For a revoke button with a confirmation step, hand it to `useRevokeSession`:
+   * confirmed. One request per session at a time: revoking a session again while its revoke is on its way (a
+   * row's retry and a sign-out-all) returns the same promise. Resolves `'revoked'`, or `'already-signed-out'` when
+   * Clerk answered 404 (the session no longer exists: revoked elsewhere, expired), which drops it as well. Rejects
+   * like Clerk otherwise. For a revoke button with a confirmation step, hand it to `useRevokeSession`:
    * `useRevokeSession({ type: 'device', session: { id, revoke: () => revoke(id) } })`.
    */
-  revoke(id: string): Promise<void>;
+  revoke(id: string): Promise<'revoked' | 'already-signed-out'>;
   /**
    * The Clerk resource behind a row (`SessionWithActivitiesResource`), to read what the summary leaves out, such
    * as the raw `latestActivity` (full browser version) or `abandonAt`. Not for revoking: `resourceOf(id).revoke()`,

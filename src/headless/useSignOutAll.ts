@@ -57,7 +57,12 @@ export function useSignOutAll({ scope }: UseSignOutAllOptions): SignOutAll {
 
 /** What the sign-out reads of the device list; `'this-browser'` reads none of it. */
 type DeviceList = Pick<ActiveDevices, 'status' | 'others' | 'error' | 'revoke'>;
-const NO_DEVICES: DeviceList = { status: 'loading', others: [], error: null, revoke: () => Promise.resolve() };
+const NO_DEVICES: DeviceList = {
+  status: 'loading',
+  others: [],
+  error: null,
+  revoke: () => Promise.reject(new Error('This scope revokes no device.')),
+};
 
 /**
  * `useSignOutAll({ scope: 'this-browser' })` without the device list (which that scope never reads), so a

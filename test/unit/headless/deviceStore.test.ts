@@ -1,37 +1,62 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionWithActivitiesResource, UserResource } from '../../../src/clerk';
-import { DeviceStore } from '../../../src/headless/deviceStore';
+import { DeviceStore, deviceStoreFor } from '../../../src/headless/deviceStore';
 
-/** A user whose getSessions() answers are resolved by the test, one pending promise per call. */
-function fakeUser() {
+/** How a fake `revoke()` answers: resolve, reject with Clerk's error for `status`, or stay pending until `settle`. */
+type RevokeAnswer = 'ok' | { status: number } | 'manual';
+
+/**
+ * A user whose getSessions() answers are resolved by the test, one pending promise per call. Like clerk-js, it
+ * keeps the last answer in `cachedSessionsWithActivities` and answers from it until that is cleared.
+ */
+function fakeUser(answers: Record<string, RevokeAnswer> = {}) {
   const pending: ((ids: string[]) => void)[] = [];
   const revoked: string[] = [];
+  const waiting: Record<string, { resolve: () => void; reject: (error: unknown) => void }> = {};
   const resource = (id: string) =>
     ({
       id,
-      revoke: async () => {
+      revoke: () => {
         revoked.push(id);
+        const answer = answers[id] ?? 'ok';
+        if (answer === 'ok') return Promise.resolve();
+        if (answer === 'manual') return new Promise<void>((resolve, reject) => (waiting[id] = { resolve, reject }));
+        // The shape of clerk-js's ClerkAPIResponseError.
+        const message = answer.status === 404 ? 'not found' : 'failed';
+        return Promise.reject(Object.assign(new Error(message), { status: answer.status, errors: [{ message }] }));
       },
     }) as unknown as SessionWithActivitiesResource;
   const user = {
-    getSessions: () =>
-      new Promise<SessionWithActivitiesResource[]>((resolve) => {
-        pending.push((ids) => resolve(ids.map(resource)));
-      }),
-  } as unknown as UserResource;
-  return { user, pending, revoked };
+    cachedSessionsWithActivities: undefined as SessionWithActivitiesResource[] | undefined,
+    getSessions() {
+      if (user.cachedSessionsWithActivities) return Promise.resolve(user.cachedSessionsWithActivities);
+      return new Promise<SessionWithActivitiesResource[]>((resolve) => {
+        pending.push((ids) => {
+          user.cachedSessionsWithActivities = ids.map(resource);
+          resolve(user.cachedSessionsWithActivities);
+        });
+      });
+    },
+  };
+  return { user: user as unknown as UserResource, pending, revoked, waiting };
 }
 
 const ids = (store: DeviceStore) => store.getState().resources?.map((entry) => entry.id);
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** A store with `list` loaded. */
+async function loaded(list: string[], answers: Record<string, RevokeAnswer> = {}) {
+  const fake = fakeUser(answers);
+  const store = new DeviceStore(() => fake.user);
+  store.ensureLoaded();
+  fake.pending[0]?.(list);
+  await vi.waitFor(() => expect(ids(store)).toEqual(list));
+  return { ...fake, store };
+}
 
 describe('DeviceStore', () => {
   it('a load answered after a revoke does not bring the revoked session back', async () => {
-    const { user, pending, revoked } = fakeUser();
-    const store = new DeviceStore(() => user);
-    store.ensureLoaded();
-    pending[0]?.(['here', 'phone', 'laptop']);
-    await vi.waitFor(() => expect(ids(store)).toEqual(['here', 'phone', 'laptop']));
-
+    const { store, pending, revoked } = await loaded(['here', 'phone', 'laptop']);
     const refreshing = store.refresh(); // started before the revoke...
     await store.revoke('phone');
     expect(revoked).toEqual(['phone']);
@@ -52,15 +77,139 @@ describe('DeviceStore', () => {
     // StrictMode-style unsubscribe + subscribe in the same task: no new request.
     stop();
     const again = store.subscribe(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await nextTask();
     expect(pending).toHaveLength(1);
 
     // Switched away (no subscriber for a while) and back: the list is asked for again.
     again();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await nextTask();
     store.subscribe(() => undefined);
     expect(pending).toHaveLength(2);
     pending[1]?.(['here', 'tablet']);
     await vi.waitFor(() => expect(ids(store)).toEqual(['here', 'tablet']));
+  });
+
+  it('a revoke of a session whose revoke is on its way joins it: one request, one outcome', async () => {
+    // A row's Try again still waiting for Clerk when "Sign out of all other devices" is confirmed.
+    const { store, revoked, waiting } = await loaded(['here', 'phone', 'laptop'], { phone: 'manual' });
+    const retry = store.revoke('phone');
+    const signOutAll = Promise.allSettled([store.revoke('phone'), store.revoke('laptop')]);
+    expect(store.revoke('phone')).toBe(retry);
+    expect(revoked).toEqual(['phone', 'laptop']);
+    waiting.phone?.resolve();
+    await expect(retry).resolves.toBe('revoked');
+    expect((await signOutAll).map((entry) => entry.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(ids(store)).toEqual(['here']);
+    expect(revoked).toEqual(['phone', 'laptop']);
+  });
+
+  it('after a failed revoke, the next one sends a new request', async () => {
+    const { store, revoked, waiting } = await loaded(['here', 'phone'], { phone: 'manual' });
+    const first = store.revoke('phone');
+    waiting.phone?.reject(Object.assign(new Error('down'), { status: 503 }));
+    await expect(first).rejects.toThrow('down');
+    const second = store.revoke('phone');
+    expect(second).not.toBe(first);
+    expect(revoked).toEqual(['phone', 'phone']);
+    waiting.phone?.resolve();
+    await expect(second).resolves.toBe('revoked');
+  });
+
+  it('a 404 from revoke drops the session (it no longer exists) and resolves already-signed-out', async () => {
+    const { store, pending } = await loaded(['here', 'phone', 'laptop'], { phone: { status: 404 } });
+    await expect(store.revoke('phone')).resolves.toBe('already-signed-out');
+    expect(ids(store)).toEqual(['here', 'laptop']);
+    // An older answer that still lists it does not bring it back either.
+    const refreshing = store.refresh();
+    pending[1]?.(['here', 'phone', 'laptop']);
+    await refreshing;
+    expect(ids(store)).toEqual(['here', 'laptop']);
+  });
+
+  it('any other failed revoke rejects like Clerk and keeps the session listed', async () => {
+    const { store } = await loaded(['here', 'phone'], { phone: { status: 403 } });
+    await expect(store.revoke('phone')).rejects.toMatchObject({ status: 403 });
+    expect(ids(store)).toEqual(['here', 'phone']);
+  });
+});
+
+describe('deviceStoreFor', () => {
+  it('shares one store between every subscriber of a user, and forgets it once nobody uses it', async () => {
+    const clerk = {};
+    const { user } = fakeUser();
+    // ActiveDevices and a standalone SignOutAllButton, mounted together.
+    const list = deviceStoreFor(clerk, 'user_ada:sess_ada', () => user);
+    const button = deviceStoreFor(clerk, 'user_ada:sess_ada', () => user);
+    expect(button).toBe(list);
+    const stopList = list.subscribe(() => undefined);
+    const stopButton = button.subscribe(() => undefined);
+
+    // One of them unmounts: the other keeps the store, which stays shared.
+    stopList();
+    await nextTask();
+    expect(deviceStoreFor(clerk, 'user_ada:sess_ada', () => user)).toBe(list);
+    list.subscribe(() => undefined)(); // that render's subscription, gone again at once
+
+    // Both gone for a task: forgotten, so a store per session does not pile up for the page's life.
+    stopButton();
+    await nextTask();
+    const later = deviceStoreFor(clerk, 'user_ada:sess_ada', () => user);
+    expect(later).not.toBe(list);
+    // Other users' and sessions' stores are separate.
+    expect(deviceStoreFor(clerk, 'user_grace:sess_grace', () => user)).not.toBe(later);
+  });
+
+  it('keeps a store that a render took but has not subscribed yet', async () => {
+    const clerk = {};
+    const { user } = fakeUser();
+    const first = deviceStoreFor(clerk, 'k', () => user);
+    first.subscribe(() => undefined)();
+    const rendering = deviceStoreFor(clerk, 'k', () => user); // rendered now, subscribes after the next task
+    await nextTask();
+    expect(rendering).toBe(first);
+    const stop = rendering.subscribe(() => undefined);
+    expect(deviceStoreFor(clerk, 'k', () => user)).toBe(first);
+    stop();
+  });
+
+  it('keeps a store while a revoke of it is on its way, and forgets it once that settled', async () => {
+    const clerk = {};
+    const { user, pending, waiting } = fakeUser({ phone: 'manual' });
+    const store = deviceStoreFor(clerk, 'k', () => user);
+    const stop = store.subscribe(() => undefined);
+    store.ensureLoaded();
+    pending[0]?.(['here', 'phone']);
+    await vi.waitFor(() => expect(ids(store)).toEqual(['here', 'phone']));
+    const revoking = store.revoke('phone');
+    stop(); // e.g. the sign-out-all button unmounted while Clerk works
+    await nextTask();
+    expect(deviceStoreFor(clerk, 'k', () => user)).toBe(store);
+    store.subscribe(() => undefined)(); // the claim above, released
+    waiting.phone?.resolve();
+    await revoking;
+    await nextTask();
+    expect(deviceStoreFor(clerk, 'k', () => user)).not.toBe(store);
+  });
+
+  it("a store made after one was forgotten loads past Clerk's cache: a revoked device never comes back", async () => {
+    const clerk = {};
+    const { user, pending } = fakeUser();
+    const first = deviceStoreFor(clerk, 'k', () => user);
+    const stop = first.subscribe(() => undefined);
+    first.ensureLoaded();
+    pending[0]?.(['here', 'phone']);
+    await vi.waitFor(() => expect(ids(first)).toEqual(['here', 'phone']));
+    await first.revoke('phone');
+    stop();
+    await nextTask();
+
+    // Clerk's cache still holds the answer with the phone in it; the new store asks Clerk again.
+    const second = deviceStoreFor(clerk, 'k', () => user);
+    expect(second).not.toBe(first);
+    second.subscribe(() => undefined);
+    second.ensureLoaded();
+    expect(pending).toHaveLength(2);
+    pending[1]?.(['here']);
+    await vi.waitFor(() => expect(ids(second)).toEqual(['here']));
   });
 });
