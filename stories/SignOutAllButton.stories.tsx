@@ -95,8 +95,10 @@ export const OtherDevices: Story = {
 
 export const ThisBrowser: Story = {
   args: { scope: 'this-browser' },
-  parameters: { clerk: scenarios.manyAccounts() },
+  parameters: { clerk: scenarios.manyAccounts(), msw: countRequests },
   play: async ({ canvasElement }) => {
+    requests.revoke = 0;
+    requests.signOut = 0;
     const { canvas } = screen(canvasElement);
     // Grace, Ada and Alan are active, Katherine pending; the ended and expired sessions are not counted.
     const { trigger } = await confirmWithMouse(
@@ -105,6 +107,8 @@ export const ThisBrowser: Story = {
       'Sign out of 4 accounts in this browser?',
     );
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 4 sessions.'));
+    // One sign-out of this browser, and no device revoked: other devices stay signed in.
+    await expect(requests).toEqual({ revoke: 0, signOut: 1 });
     await expect(trigger).toHaveAccessibleDescription('No account is signed in in this browser.');
   },
 };
@@ -240,6 +244,8 @@ export const PartialFailure: Story = {
     await expect(alert).toHaveTextContent('1 of 3 could not be signed out. They are still listed; try again.');
     await expect(alert).toHaveTextContent('Something went wrong on our side.');
     await expect(root()).toHaveAttribute('data-state', 'partial');
+    // The dialog gave focus back to the trigger; the failure is announced where it is.
+    await waitFor(() => expect(canvasElement.ownerDocument.activeElement).toBe(trigger));
     // Only the one that failed is left to do.
     await userEvent.click(trigger);
     const body = within(canvasElement.ownerDocument.body);
@@ -251,13 +257,39 @@ export const PartialFailure: Story = {
     await userEvent.click(within(canvas.getByRole('alert')).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 1 session.'));
     await expect(canvas.queryByRole('alert')).toBeNull();
-    await waitFor(() => expect(trigger).toHaveFocus());
+    // Try again went away with the notice: focus is back on the trigger, not on the page.
+    await waitFor(() => expect(canvasElement.ownerDocument.activeElement).toBe(trigger));
+  },
+};
+
+/** A partial failure dismissed: the notice goes, the one device left can still be signed out from the trigger. */
+export const PartialFailureDismissed: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [clerkFailure('session.revoke', { status: 500 }, { sessionId: 'sess_ada_laptop', once: true })],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas, body, root } = screen(canvasElement);
+    const { trigger } = await confirmWithMouse(
+      canvasElement,
+      'Sign out of all other devices',
+      'Sign out of 3 other devices?',
+    );
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('1 of 3 could not be signed out.');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(root()).toHaveAttribute('data-state', 'idle');
+    await expect(canvasElement.ownerDocument.activeElement).toBe(trigger);
+    await userEvent.keyboard('{Enter}');
+    await expect(await body.findByRole('alertdialog', { name: 'Sign out of 1 other device?' })).toBeVisible();
   },
 };
 
 export const AllFailed: Story = {
-  parameters: { clerk: scenarios.otherDevices(), msw: [clerkFailure('session.revoke', 'network')] },
+  parameters: { clerk: scenarios.otherDevices(), msw: [...countRequests, clerkFailure('session.revoke', 'network')] },
   play: async ({ canvasElement }) => {
+    requests.revoke = 0;
     const { canvas, root } = screen(canvasElement);
     await confirmWithMouse(canvasElement, 'Sign out of all other devices', 'Sign out of 3 other devices?');
     const alert = await canvas.findByRole('alert');
@@ -265,13 +297,20 @@ export const AllFailed: Story = {
     await expect(alert).toHaveTextContent('Could not reach Clerk.');
     await expect(root()).toHaveAttribute('data-state', 'error');
     await expect(canvas.getByRole('status')).toHaveTextContent('');
-    // Dismissed, the notice goes; the devices are still there to sign out.
+    // Try again fails again: the notice stays (with its count) and so does focus, on its Try again.
+    const retry = within(alert).getByRole('button', { name: 'Try again' });
+    await userEvent.click(retry);
+    await waitFor(() => expect(requests.revoke).toBe(6));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'error'));
+    await expect(canvas.getByRole('alert')).toHaveTextContent('3 of 3 could not be signed out.');
+    await expect(canvasElement.ownerDocument.activeElement).toBe(retry);
+    // Dismissed, the notice goes; focus goes to the trigger, and the devices are still there to sign out.
     await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     await expect(canvas.queryByRole('alert')).toBeNull();
     await expect(root()).toHaveAttribute('data-state', 'idle');
-    await expect(canvas.getByRole('button', { name: 'Sign out of all other devices' })).not.toHaveAttribute(
-      'aria-disabled',
-    );
+    const trigger = canvas.getByRole('button', { name: 'Sign out of all other devices' });
+    await expect(trigger).not.toHaveAttribute('aria-disabled');
+    await expect(canvasElement.ownerDocument.activeElement).toBe(trigger);
   },
 };
 

@@ -115,6 +115,12 @@ export function SignOutAllButton({
     refocus();
   });
 
+  // Dismiss takes the notice (and the focused button) away: focus goes to the trigger, where the user can start over.
+  const dismiss = () => {
+    all.reset();
+    triggerRef.current?.focus();
+  };
+
   const run = async (viaDialog: boolean) => {
     setFromDialog(viaDialog);
     refocusAfterRun.current = true;
@@ -164,7 +170,7 @@ export function SignOutAllButton({
           title={messages.signOutAll.partial(failed.length, failed.length + (result?.succeeded.length ?? 0))}
           error={firstFailure}
           onRetry={() => void run(false)}
-          onDismiss={all.reset}
+          onDismiss={dismiss}
           className={classNames.error}
         />
       ) : null}
