@@ -1,7 +1,46 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http } from 'msw';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { RevokeButton } from '../src';
+import { useClerk } from '../src/clerk';
 import { clerkDelay, clerkFailure, scenarios } from '../src/testing';
+
+/**
+ * Counts the requests Clerk receives and, while `hold` is set, keeps a remove request waiting until the play
+ * function releases it; the handlers return nothing, so MSW falls through to the next handler's answer.
+ */
+const requests = { remove: 0, signOut: 0 };
+const removeGate: { hold: boolean; release: (() => void) | null } = { hold: false, release: null };
+/** A function, so TypeScript does not narrow `removeGate.release` to the `null` a play function assigned. */
+const releaseRemove = () => removeGate.release?.();
+const countRequests = [
+  http.post('*/v1/client/sessions/:sessionId/remove', async () => {
+    requests.remove += 1;
+    if (removeGate.hold) {
+      await new Promise<void>((resolve) => {
+        removeGate.release = resolve;
+      });
+    }
+    return undefined;
+  }),
+  http.post('*/v1/client/sessions', ({ request }) => {
+    if (new URL(request.url).searchParams.get('_method') === 'DELETE') requests.signOut += 1;
+    return undefined;
+  }),
+];
+const resetRequests = () => {
+  requests.remove = 0;
+  requests.signOut = 0;
+  removeGate.hold = false;
+  removeGate.release = null;
+};
+
+/** The Clerk instance the story runs under, to check what Clerk itself holds after an action. */
+const clerkInStory: { current: ReturnType<typeof useClerk> | null } = { current: null };
+function ClerkProbe() {
+  clerkInStory.current = useClerk();
+  return null;
+}
 
 const meta = {
   title: 'Components/RevokeButton',
@@ -13,11 +52,30 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** Opens the confirmation and confirms it. */
+async function confirmSignOut(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const body = within(canvasElement.ownerDocument.body);
+  const trigger = await canvas.findByRole('button', { name: 'Sign out' });
+  await userEvent.click(trigger);
+  await userEvent.click(within(await body.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+  return trigger;
+}
+
 export const Account: Story = {
+  parameters: { msw: countRequests },
+  render: (args) => (
+    <>
+      <ClerkProbe />
+      <RevokeButton {...args} />
+    </>
+  ),
   play: async ({ canvasElement }) => {
+    resetRequests();
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
     const trigger = await canvas.findByRole('button', { name: 'Sign out' });
+    await expect(clerkInStory.current?.client?.sessions.map((entry) => entry.id)).toContain('sess_grace');
     // Closed by the browser without a `cancel` event (Chrome, a second Escape): the same as Cancel.
     await userEvent.click(trigger);
     (await body.findByRole<HTMLDialogElement>('alertdialog')).close();
@@ -30,17 +88,79 @@ export const Account: Story = {
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Grace Hopper was signed out.'));
     // The trigger and the dialog are gone: focus lands on the status line, not on <body>.
     await waitFor(() => expect(canvas.getByRole('status')).toHaveFocus());
+    // One remove request (the browser's close sent none), and the account has left Clerk; the others stay.
+    await expect(requests).toEqual({ remove: 1, signOut: 0 });
+    const left = clerkInStory.current?.client?.sessions.map((entry) => entry.id) ?? [];
+    await expect(left).not.toContain('sess_grace');
+    await expect(left).toContain('sess_ada');
   },
 };
 
 export const Failure: Story = {
   parameters: { msw: [clerkFailure('session.remove', { status: 500 })] },
   play: async ({ canvasElement }) => {
+    const trigger = await confirmSignOut(canvasElement);
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not sign out Grace Hopper.');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+    // The dialog closed and gave focus back to the trigger; the alert is announced where it is.
+    await waitFor(() => expect(trigger).toHaveFocus());
+  },
+};
+
+/**
+ * Try again removes the notice while the retry runs: focus waits on the trigger, which shows it pending, and
+ * moves to the new notice's Try again when the retry fails too.
+ */
+export const FailureRetryFailsAgain: Story = {
+  parameters: { msw: [...countRequests, clerkFailure('session.remove', { status: 503 })] },
+  play: async ({ canvasElement }) => {
+    resetRequests();
     const canvas = within(canvasElement);
-    const body = within(canvasElement.ownerDocument.body);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }));
-    await userEvent.click(within(await body.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Could not sign out Grace Hopper.');
+    const trigger = await confirmSignOut(canvasElement);
+    const first = await canvas.findByRole('alert');
+    removeGate.hold = true;
+    await userEvent.click(within(first).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(requests.remove).toBe(2));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(trigger).toHaveAttribute('aria-busy', 'true');
+    await expect(trigger).toHaveFocus();
+    releaseRemove();
+    const second = await canvas.findByRole('alert');
+    await expect(second).toHaveTextContent('Could not sign out Grace Hopper.');
+    await waitFor(() => expect(within(second).getByRole('button', { name: 'Try again' })).toHaveFocus());
+    await expect(trigger).not.toHaveAttribute('aria-busy');
+  },
+};
+
+/** Dismiss removes the notice it sits in: focus goes back to the trigger. */
+export const FailureDismissed: Story = {
+  parameters: { msw: [clerkFailure('session.remove', { status: 500 })] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const trigger = await confirmSignOut(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(trigger).toHaveFocus();
+    await expect(trigger).toHaveAttribute('data-state', 'idle');
+  },
+};
+
+/** A 4xx answer would only fail again: the notice keeps its text and Dismiss, without Try again. */
+export const FailureForbidden: Story = {
+  parameters: { msw: [clerkFailure('session.remove', { status: 403 })] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const trigger = await confirmSignOut(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(
+      'Could not sign out Grace Hopper. You are not authorized to perform this request.',
+    );
+    await expect(within(alert).queryByRole('button', { name: 'Try again' })).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(trigger).toHaveFocus();
   },
 };
 
@@ -61,6 +181,32 @@ export const Pending: Story = {
   },
 };
 
+/** The session in use, without `current="sign-out"`: disabled with the reason, and a click does nothing. */
 export const CurrentSessionRefused: Story = {
   args: { target: { type: 'account', sessionId: 'sess_ada' } },
+  parameters: { msw: countRequests },
+  play: async ({ canvasElement }) => {
+    resetRequests();
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    const trigger = await canvas.findByRole('button', { name: 'Sign out' });
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    // aria-disabled, not `disabled`: it stays focusable, so the reason it points at can be read out.
+    const reasonId = trigger.getAttribute('aria-describedby');
+    await expect(reasonId).toBeTruthy();
+    const reason = canvasElement.ownerDocument.getElementById(reasonId ?? '');
+    await expect(reason).toBeVisible();
+    await expect(reason?.textContent).toBeTruthy();
+    await expect(trigger).toHaveAccessibleDescription(reason?.textContent ?? '');
+    await userEvent.click(trigger);
+    await expect(trigger).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    // Give a request that was sent time to reach the handlers before counting none.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    await expect(body.queryByRole('alertdialog')).toBeNull();
+    await expect(requests).toEqual({ remove: 0, signOut: 0 });
+    // The picture shows the button at rest, as a page shows it.
+    trigger.blur();
+  },
 };

@@ -60,27 +60,53 @@ export function RevokeButton({
     allowCurrent: current === 'sign-out',
     ...(onRevoked ? { onRevoked } : {}),
   });
+  const { status } = revoke;
   const reasonId = useId();
   const name = label ?? revoke.accountLabel ?? messages.unknownDevice;
   const isDevice = target.type === 'device';
 
   // A retry from the error notice runs without reopening the dialog; only a confirmation keeps it open.
   const [fromDialog, setFromDialog] = useState(false);
-  const dialogOpen = revoke.status === 'confirming' || (revoke.status === 'pending' && fromDialog);
+  const dialogOpen = status === 'confirming' || (status === 'pending' && fromDialog);
   const run = (viaDialog: boolean) => {
     setFromDialog(viaDialog);
     void revoke.confirm();
   };
 
+  // The notice (and the button just pressed in it) goes away with Try again and Dismiss: focus moves to the
+  // trigger first, which shows the pending retry. If the retry fails again, focus goes on to the new notice's
+  // first button, unless the user has moved it elsewhere meanwhile.
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const noticeActionRef = useRef<HTMLButtonElement>(null);
+  const retriedFromNotice = useRef(false);
+  const retry = () => {
+    triggerRef.current?.focus();
+    retriedFromNotice.current = true;
+    run(false);
+  };
+  const dismiss = () => {
+    triggerRef.current?.focus();
+    revoke.reset();
+  };
+  useEffect(() => {
+    if (status === 'pending' || !retriedFromNotice.current) return;
+    retriedFromNotice.current = false;
+    const trigger = triggerRef.current;
+    const action = noticeActionRef.current;
+    if (status !== 'error' || !trigger || !action) return;
+    const active = trigger.ownerDocument.activeElement;
+    if (active === trigger || active === trigger.ownerDocument.body || !active?.isConnected) action.focus();
+  }, [status]);
+
   // Once done, the trigger and the dialog (the focus it would return to) are gone. Focus the status line only
   // when focus was lost with them: an owner that already moved focus in `onRevoked` keeps it.
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const done = revoke.status === 'done';
+  const done = status === 'done';
   useEffect(() => {
-    const status = statusRef.current;
-    if (!done || !status) return;
-    const active = status.ownerDocument.activeElement;
-    if (!active || active === status.ownerDocument.body || !active.isConnected) status.focus();
+    const line = statusRef.current;
+    if (!done || !line) return;
+    const active = line.ownerDocument.activeElement;
+    if (!active || active === line.ownerDocument.body || !active.isConnected) line.focus();
   }, [done]);
 
   if (done) {
@@ -103,13 +129,14 @@ export function RevokeButton({
 
   const { onClick, ...triggerProps } = revoke.getTriggerProps();
   return (
-    <span data-slot="revoke-button" data-state={revoke.status} className={cn('csk-revoke', className, classNames.root)}>
+    <span data-slot="revoke-button" data-state={status} className={cn('csk-revoke', className, classNames.root)}>
       <p role="status" data-slot="announcer" className="csk:sr-only" />
       <Button
+        ref={triggerRef}
         variant="secondary"
         size="sm"
         {...triggerProps}
-        pending={revoke.status === 'pending'}
+        pending={status === 'pending'}
         onClick={revoke.refusal ? undefined : onClick}
         aria-describedby={revoke.refusal ? reasonId : undefined}
         className={cn('csk:text-danger', classNames.trigger)}
@@ -126,12 +153,13 @@ export function RevokeButton({
           {messages.revoke.currentRefused}
         </span>
       ) : null}
-      {revoke.status === 'error' && revoke.error ? (
+      {status === 'error' && revoke.error ? (
         <ErrorNotice
           title={messages.revoke.failed(name)}
           error={revoke.error}
-          onRetry={() => run(false)}
-          onDismiss={revoke.reset}
+          onRetry={retry}
+          onDismiss={dismiss}
+          actionRef={noticeActionRef}
           className={classNames.error}
         />
       ) : null}
@@ -142,7 +170,7 @@ export function RevokeButton({
         description={isDevice ? messages.revoke.deviceBody : messages.revoke.accountBody}
         confirmLabel={messages.revoke.confirm}
         cancelLabel={messages.cancel}
-        pending={revoke.status === 'pending'}
+        pending={status === 'pending'}
         onConfirm={() => run(true)}
         onCancel={revoke.cancel}
         className={classNames.dialog}
