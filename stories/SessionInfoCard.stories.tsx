@@ -1,9 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { SessionInfoCard } from '../src';
+import { useClerk } from '../src/clerk';
 import { clerkFailure, SCENARIO_NOW, scenario, scenarios, session, user } from '../src/testing';
 
 const HOUR = 3_600_000;
+
+/** The Clerk instance the story runs under, to sign out from outside the card. */
+const clerkInStory: { current: ReturnType<typeof useClerk> | null } = { current: null };
+function ClerkProbe() {
+  clerkInStory.current = useClerk();
+  return null;
+}
 
 const meta = {
   title: 'Components/SessionInfoCard',
@@ -131,14 +139,51 @@ export const German: Story = {
 
 export const Mobile: Story = { parameters: { mobile: true } };
 
+/**
+ * The card's own sign-out, when Clerk stays on the page (the mock does not navigate): the signed-out note is
+ * announced (the card's live region) and takes the focus that went with the button and its dialog.
+ */
 export const SignOut: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
     await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }));
+    // The card's live region is in the page, empty, before anything happens: a region inserted together with its
+    // text is often not read out.
+    const region = canvasElement.querySelector('[data-slot="root"] > [role="status"]');
+    await expect(region).toBeEmptyDOMElement();
     const dialog = await body.findByRole('alertdialog', { name: 'Sign out of Ada Lovelace?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
-    await expect(await canvas.findByText('You are signed out.')).toBeVisible();
+    const note = await canvas.findByRole('status');
+    await expect(note).toBe(region);
+    await waitFor(() => expect(note).toHaveTextContent('You are signed out.'));
+    await expect(note).toBeVisible();
+    await waitFor(() => expect(note).toHaveFocus());
+  },
+};
+
+/**
+ * A sign-out from outside the card (another component, another tab) is announced too, but takes no focus: here
+ * focus left the card for the page's background before it happened.
+ */
+export const SignedOutElsewhere: Story = {
+  render: (args) => (
+    <>
+      <ClerkProbe />
+      <SessionInfoCard {...args} />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: 'Sign out' });
+    await userEvent.tab();
+    await expect(trigger).toHaveFocus();
+    await userEvent.click(canvasElement.ownerDocument.body);
+    await expect(trigger).not.toHaveFocus();
+    await clerkInStory.current?.signOut(() => undefined);
+    const note = await canvas.findByRole('status');
+    await waitFor(() => expect(note).toHaveTextContent('You are signed out.'));
+    await expect(note).not.toHaveFocus();
   },
 };
 
@@ -155,6 +200,24 @@ export const SignOutFails: Story = {
     await expect(canvas.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await expect(await canvas.findByText('You are signed out.')).toBeVisible();
+    // Focus went from Try again to the pending trigger, then with the card's content to the signed-out note.
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveFocus());
+  },
+};
+
+/** A 4xx answer would only fail again: the notice has no Try again, and the card still shows the session. */
+export const SignOutForbidden: Story = {
+  parameters: { msw: [clerkFailure('signOut', { status: 403 })] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }));
+    await userEvent.click(within(await body.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Could not sign out Ada Lovelace.');
+    await expect(within(alert).queryByRole('button', { name: 'Try again' })).toBeNull();
+    await expect(within(alert).getByRole('button', { name: 'Dismiss' })).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
   },
 };
 

@@ -1,5 +1,5 @@
 'use client';
-import { type ElementType, type ReactNode, useId } from 'react';
+import { type ElementType, type FocusEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { formatRelative } from '../core/time';
 import { type SessionInfo, useSessionInfo } from '../headless/useSessionInfo';
@@ -62,6 +62,39 @@ export function SessionInfoCard({
   // Unique per card, also with two cards for the same session on one page.
   const nameId = useId();
 
+  // Signing out from inside the card (its own button, or an action passed in) swaps its content: the focused
+  // button and its dialog are gone. The signed-out note then takes focus, but only if focus was inside the card
+  // and nothing else took it; a sign-out from elsewhere (another component, another tab) leaves focus alone.
+  const focusInside = useRef(false);
+  const noteRef = useRef<HTMLDivElement>(null);
+  const trackFocus = {
+    onFocus: () => {
+      focusInside.current = true;
+    },
+    onBlur: (event: FocusEvent<HTMLElement>) => {
+      const section = event.currentTarget;
+      const next = event.relatedTarget;
+      if (next) {
+        focusInside.current = section.contains(next);
+        return;
+      }
+      // Focus went nowhere: a click on the page's background (the element is still there), or the element was
+      // removed by the swap (then it stays inside as far as the note is concerned).
+      const left = event.target;
+      queueMicrotask(() => {
+        if (left.isConnected && left.ownerDocument.activeElement !== left) focusInside.current = false;
+      });
+    },
+  };
+  const signedOutNow = info.status === 'signed-out';
+  useEffect(() => {
+    const note = noteRef.current;
+    if (!signedOutNow || !note || !focusInside.current) return;
+    focusInside.current = false;
+    const active = note.ownerDocument.activeElement;
+    if (!active || active === note.ownerDocument.body || !active.isConnected) note.focus();
+  }, [signedOutNow]);
+
   if (info.status === 'loading') {
     return (
       <section
@@ -84,9 +117,25 @@ export function SessionInfoCard({
   }
 
   if (info.status === 'signed-out') {
+    // The live region the signed-in card already had (first child, so React keeps the element), now with the
+    // signed-out content: a sign-out that stays on the page is announced. A card that loads signed out inserts it
+    // together with its text, which is not read out, as nothing happened.
     return (
-      <section data-slot="root" data-state="signed-out" className={cn(cardClass, className, classNames.root)}>
-        {signedOut ?? <p className="csk-note">{messages.signedOut}</p>}
+      <section
+        data-slot="root"
+        data-state="signed-out"
+        className={cn(cardClass, className, classNames.root)}
+        {...trackFocus}
+      >
+        <div
+          ref={noteRef}
+          role="status"
+          tabIndex={-1}
+          data-slot="signed-out"
+          className="csk:rounded-kit csk:outline-none csk:focus-visible:ring-2 csk:focus-visible:ring-ring csk:focus-visible:ring-offset-2 csk:ring-offset-background"
+        >
+          {signedOut ?? <p className="csk-note">{messages.signedOut}</p>}
+        </div>
       </section>
     );
   }
@@ -109,7 +158,9 @@ export function SessionInfoCard({
       data-state={info.status}
       aria-labelledby={nameId}
       className={cn(cardClass, className, classNames.root)}
+      {...trackFocus}
     >
+      <div role="status" data-slot="announcer" className="csk:sr-only" />
       <div data-slot="header" className={cn('csk-card-head', classNames.header)}>
         <Avatar src={session.imageUrl} initials={session.initials} size="lg" className={classNames.avatar} />
         <div className="csk:min-w-0 csk:flex-1">
