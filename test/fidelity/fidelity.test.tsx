@@ -1,15 +1,13 @@
 import { isClerkAPIResponseError } from '@clerk/shared/error';
 import { act, cleanup, waitFor } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toActionError } from '../../src/core/action';
 import { clerkFailure } from '../../src/testing/handlers';
 import type { Scenario } from '../../src/testing/scenario';
 import { scenarios } from '../../src/testing/scenarios';
-import { recordFapiRequests, staleInstances } from './handlers';
 import type { ObservedSession, Probe } from './observe';
-import { type Booted, mockTarget, mount, realTarget, type Target } from './targets';
+import { type Booted, mockTarget, mount, realTarget, setupTargetServer, type Target } from './targets';
 
 /*
  * Fidelity: the same operations against the REAL @clerk/clerk-js (FAPI answered by MSW from a fake backend in
@@ -18,15 +16,7 @@ import { type Booted, mockTarget, mount, realTarget, type Target } from './targe
  */
 
 // Lenient on purpose: anything not on a Clerk host must fail loudly, Clerk hosts are answered per test.
-const server = setupServer(staleInstances);
-const requests = recordFapiRequests(server);
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const { server, requests } = setupTargetServer();
 
 /** The objects a test drives, as an app reaches them through `useClerk()`. */
 // biome-ignore lint/suspicious/noExplicitAny: Clerk resources are driven through their public methods only.

@@ -1,10 +1,14 @@
 import { ClerkProvider } from '@clerk/react';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
+import { setupServer } from 'msw/node';
+import type { ReactNode } from 'react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createMockClerk, MOCK_FRONTEND_API, MOCK_PUBLISHABLE_KEY } from '../../src/testing/createMockClerk';
 import { clerkHandlers } from '../../src/testing/handlers';
 import type { Scenario } from '../../src/testing/scenario';
 import type { FapiBackend } from './fapiBackend';
+import { recordFapiRequests, staleInstances } from './handlers';
 import { createProbe, Observe, type Probe, SessionListOnly } from './observe';
 import { createRealClerk } from './realClerk';
 
@@ -66,19 +70,48 @@ export const mockTarget: Target = {
  */
 export function mount(booted: Booted): Probe {
   const probe = createProbe();
+  renderUnderClerk(
+    booted,
+    <>
+      <Observe probe={probe} />
+      <SessionListOnly probe={probe} />
+    </>,
+  );
+  return probe;
+}
+
+/**
+ * Renders `children` under the REAL `<ClerkProvider Clerk={instance}>`, with router callbacks that record
+ * navigation in `booted.navigations` instead of leaving the page (clerk-js navigates after `signOut()`).
+ */
+export function renderUnderClerk(booted: Booted, children: ReactNode) {
   const record = (to: string) => {
     booted.navigations.push(to);
   };
-  render(
+  return render(
     <ClerkProvider
       Clerk={booted.instance as never}
       publishableKey={booted.publishableKey}
       routerPush={record}
       routerReplace={record}
     >
-      <Observe probe={probe} />
-      <SessionListOnly probe={probe} />
+      {children}
     </ClerkProvider>,
   );
-  return probe;
+}
+
+/**
+ * The MSW server of a suite that boots targets: requests off Clerk's hosts fail loudly, Frontend API requests are
+ * recorded, and handlers and the DOM are reset after each test. Call once at the top of a test file.
+ */
+export function setupTargetServer() {
+  const server = setupServer(staleInstances);
+  const requests = recordFapiRequests(server);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    cleanup();
+    server.resetHandlers();
+  });
+  afterAll(() => server.close());
+  return { server, requests };
 }

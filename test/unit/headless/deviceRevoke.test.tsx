@@ -1,28 +1,25 @@
-import { ClerkProvider } from '@clerk/react';
-import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ActiveDevices, useActiveDevices } from '../../../src/headless/useActiveDevices';
 import { type SessionInfo, useSessionInfo } from '../../../src/headless/useSessionInfo';
 import { type SignOutAll, useSignOutAll } from '../../../src/headless/useSignOutAll';
 import { clerkFailure, type Scenario, scenarios } from '../../../src/testing';
-import { recordFapiRequests, staleInstances } from '../../fidelity/handlers';
-import { type Booted, mockTarget, realTarget, type Target } from '../../fidelity/targets';
+import {
+  type Booted,
+  mockTarget,
+  realTarget,
+  renderUnderClerk,
+  setupTargetServer,
+  type Target,
+} from '../../fidelity/targets';
 
 /*
  * Revoking devices through the shared device list, under the REAL <ClerkProvider>, driven once by the REAL
  * @clerk/clerk-js (FAPI answered over MSW) and once by the kit's mock: the requests Clerk receives are counted.
  */
 
-const server = setupServer(staleInstances);
-const requests = recordFapiRequests(server);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const { server, requests } = setupTargetServer();
 
 interface Hooks {
   info: SessionInfo;
@@ -44,19 +41,7 @@ async function start(target: Target, scenario: Scenario, before: RequestHandler[
   const booted: Booted = await target.boot(scenario);
   server.use(...before, ...booted.handlers);
   const hooks: { current: Hooks | null } = { current: null };
-  const record = (to: string) => {
-    booted.navigations.push(to);
-  };
-  render(
-    <ClerkProvider
-      Clerk={booted.instance as never}
-      publishableKey={booted.publishableKey}
-      routerPush={record}
-      routerReplace={record}
-    >
-      <Probe into={hooks} />
-    </ClerkProvider>,
-  );
+  renderUnderClerk(booted, <Probe into={hooks} />);
   await waitFor(() => expect(hooks.current?.info.status).toBe('active'));
   await waitFor(() => expect(hooks.current?.devices.status).toBe('ready'));
   const mark = requests.log.length;

@@ -1,17 +1,21 @@
-import { ClerkProvider } from '@clerk/react';
-import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
-import { setupServer } from 'msw/node';
 import { type ReactNode, useMemo } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ActiveDevices, useActiveDevices } from '../../../src/headless/useActiveDevices';
 import { type RevokeSession, useRevokeSession } from '../../../src/headless/useRevokeSession';
 import { type SessionInfo, useSessionInfo } from '../../../src/headless/useSessionInfo';
 import { type SessionSwitcher, useSessionSwitcher } from '../../../src/headless/useSessionSwitcher';
 import { type SignOutAll, useSignOutAll } from '../../../src/headless/useSignOutAll';
 import { clerkFailure, type Scenario, scenarios } from '../../../src/testing';
-import { recordFapiRequests, staleInstances } from '../../fidelity/handlers';
-import { type Booted, mockTarget, realTarget, type Target } from '../../fidelity/targets';
+import {
+  type Booted,
+  mockTarget,
+  realTarget,
+  renderUnderClerk,
+  setupTargetServer,
+  type Target,
+} from '../../fidelity/targets';
 
 /*
  * The kit's hooks under the REAL <ClerkProvider>, driven once by the REAL @clerk/clerk-js (FAPI answered over MSW)
@@ -19,14 +23,7 @@ import { type Booted, mockTarget, realTarget, type Target } from '../../fidelity
  * useSessionList() would keep showing a removed account: these tests fail if the hooks stop noticing.
  */
 
-const server = setupServer(staleInstances);
-const requests = recordFapiRequests(server);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const { server, requests } = setupTargetServer();
 
 interface Hooks {
   info: SessionInfo;
@@ -70,19 +67,7 @@ async function mountOn<T extends { info: SessionInfo }>(
   const booted: Booted = await target.boot(scenario);
   server.use(...before, ...booted.handlers);
   const hooks: { current: T | null } = { current: null };
-  const record = (to: string) => {
-    booted.navigations.push(to);
-  };
-  render(
-    <ClerkProvider
-      Clerk={booted.instance as never}
-      publishableKey={booted.publishableKey}
-      routerPush={record}
-      routerReplace={record}
-    >
-      {probe(hooks)}
-    </ClerkProvider>,
-  );
+  renderUnderClerk(booted, probe(hooks));
   await waitFor(() => expect(hooks.current?.info.status).toBe('active'));
   const mark = requests.log.length;
   const calls = () => requests.since(mark, booted.host);
