@@ -7,10 +7,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+// Building an Intl formatter costs far more than formatting with one, and a list of 100 devices formats 300 times.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const absoluteFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "3 minutes ago", "in 2 days", "now", in `locale`, through `Intl.RelativeTimeFormat`. */
 export function formatRelative(date: Date, now: number, locale: string): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }
@@ -19,11 +27,17 @@ export function formatRelative(date: Date, now: number, locale: string): string 
 
 /** A full date and time in `locale` ("26 Nov 2026, 12:00"), for tooltips and `<time>` labels. */
 export function formatAbsolute(date: Date, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+  const key = `${locale} ${timeZone ?? ''}`;
+  let format = absoluteFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    absoluteFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 /** Default window before expiry in which a session counts as "expiring soon": 24 hours. */
