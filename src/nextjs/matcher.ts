@@ -2,15 +2,16 @@
  * Path normalisation and the route-pattern matcher behind `sessionProxy`.
  *
  * Rules of {@link normalisePath}, applied once, in this order:
- * 1. Transport forms are read as the page they render: `/_next/data/<build>/<page>.json`, `<page>.rsc` and
- *    `<page>.segments/<segment>.segment.rsc` (App Router prefetch) all become `<page>`.
- * 2. Percent-encoding is decoded until stable (at most 4 rounds). Decoding more than once, an encoded `/` or `\`,
- *    or a malformed sequence marks the path ambiguous; so does a transport suffix that only decoding revealed
- *    (`/admin%2Ersc`), which is then stripped as in rule 1.
- * 3. `\` becomes `/`; C0/C1 control characters, U+2028/U+2029 and zero-width characters are removed; runs of `/`
+ * 1. Percent-encoding is decoded until stable (at most 4 rounds). Decoding more than once, an encoded `/` or `\`,
+ *    or a malformed sequence marks the path ambiguous.
+ * 2. `\` becomes `/`; C0/C1 control characters, U+2028/U+2029 and zero-width characters are removed; runs of `/`
  *    collapse to one; whitespace at the ends of a segment is trimmed; `.` and `..` segments are resolved.
  *    Each of these marks the path ambiguous.
- * 4. A trailing `/` is removed (except for `/`); that alone is not ambiguous, Next.js redirects it anyway.
+ * 3. A trailing `/` is removed (except for `/`); that alone is not ambiguous, Next.js redirects it anyway.
+ * 4. Transport forms are read as the page they render: `/_next/data/<build>/<page>.json`, `<page>.rsc` and
+ *    `<page>.segments/<segment>.segment.rsc` (App Router prefetch) all become `<page>`. Applied to the path as
+ *    read by 1–3, so a suffix that only decoding or cleaning revealed (`/admin%2Ersc`, `/admin.rsc%20`) cannot
+ *    hide a protected page; such a suffix, or an upper-case one (Next.js knows only `.rsc`), marks it ambiguous.
  * 5. `folded` is `path` after Unicode NFKC and lower-casing.
  *
  * Protected groups (admin, API, rate limit, re-verification) match `folded`, so any spelling that might reach a
@@ -44,7 +45,7 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2
 const ENCODED_SEPARATOR = /%(?:2f|5c)/i;
 const ENCODED = /%[0-9a-f]{2}/i;
 
-/** Rule 1: the page a transport form (`_next/data`, `.rsc`, `.segment.rsc`) renders. */
+/** Rule 4: the page a transport form (`_next/data`, `.rsc`, `.segment.rsc`) renders. */
 function stripTransport(raw: string): { path: string; odd: boolean } {
   let path = raw;
   const data = NEXT_DATA.exec(path);
@@ -66,16 +67,16 @@ function decodeLoosely(value: string): string {
  * Reads a raw URL pathname (as in `request.nextUrl.pathname`) the way the proxy does. See the module rules.
  */
 export function normalisePath(rawPathname: string): NormalisedPath {
-  const transport = stripTransport(rawPathname || '/');
-  let { path } = transport;
-
-  if (!transport.odd && PLAIN_PATH.test(path)) {
+  const raw = rawPathname || '/';
+  if (PLAIN_PATH.test(raw)) {
+    const transport = stripTransport(raw);
+    let { path } = transport;
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
-    return { path, folded: path.toLowerCase(), ambiguous: false };
+    if (!transport.odd) return { path, folded: path.toLowerCase(), ambiguous: false };
   }
 
-  let ambiguous = transport.odd;
-  let decodedAny = false;
+  let ambiguous = false;
+  let path = raw;
   for (let round = 0; round < 4 && ENCODED.test(path); round += 1) {
     if (ENCODED_SEPARATOR.test(path) || round > 0) ambiguous = true;
     let decoded: string;
@@ -87,29 +88,19 @@ export function normalisePath(rawPathname: string): NormalisedPath {
     }
     if (decoded === path) break;
     path = decoded;
-    decodedAny = true;
-  }
-  if (decodedAny) {
-    // A suffix that only decoding revealed (`/admin%2Ersc`) is read as the page too, so a protected page cannot
-    // hide behind it should anything serve that spelling; it is never plain.
-    const revealed = stripTransport(path);
-    if (revealed.path !== path) {
-      path = revealed.path;
-      ambiguous = true;
-    }
   }
 
   const cleaned = path.replace(/\\/g, '/').replace(INVISIBLE, '');
   if (cleaned !== path) ambiguous = true;
 
   const segments: string[] = [];
-  const raw = cleaned.split('/');
-  for (let i = 1; i < raw.length; i += 1) {
-    const segment = (raw[i] ?? '').trim();
-    if (segment !== raw[i]) ambiguous = true;
+  const parts = cleaned.split('/');
+  for (let i = 1; i < parts.length; i += 1) {
+    const segment = (parts[i] ?? '').trim();
+    if (segment !== parts[i]) ambiguous = true;
     if (segment === '' || segment === '.') {
       // An empty last segment is the plain trailing slash; anything else is a doubled slash or a `.`.
-      if (segment === '.' || i < raw.length - 1) ambiguous = true;
+      if (segment === '.' || i < parts.length - 1) ambiguous = true;
       continue;
     }
     if (segment === '..') {
@@ -121,7 +112,11 @@ export function normalisePath(rawPathname: string): NormalisedPath {
   }
   if (!cleaned.startsWith('/')) ambiguous = true;
 
-  path = `/${segments.join('/')}`;
+  const read = `/${segments.join('/')}`;
+  const transport = stripTransport(read);
+  path = transport.path;
+  // Rule 4: a suffix the raw path did not show was revealed by decoding or cleaning.
+  if (transport.odd || (path !== read && stripTransport(raw).path === raw)) ambiguous = true;
   const nfkc = path.normalize('NFKC');
   if (nfkc !== path) ambiguous = true;
   return { path, folded: nfkc.toLowerCase(), ambiguous };

@@ -104,8 +104,15 @@ function publicOrigin(request: NextRequest, config: ResolvedOptions): string {
   if (config.origin) return config.origin;
   const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim().toLowerCase();
   if (!host || !config.trustedHosts?.has(host)) return request.nextUrl.origin;
+  // First values, as Clerk reads them: the proxy in front must set these headers, not append to a client's.
   const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  return `${proto === 'http' || proto === 'https' ? proto : request.nextUrl.protocol.slice(0, -1)}://${host}`;
+  const scheme = proto === 'http' || proto === 'https' ? proto : request.nextUrl.protocol.slice(0, -1);
+  // Through URL, so `app.example.com:443` over https reads as the same origin as `app.example.com`.
+  try {
+    return new URL(`${scheme}://${host}`).origin;
+  } catch {
+    return request.nextUrl.origin;
+  }
 }
 
 /**

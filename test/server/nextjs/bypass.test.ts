@@ -190,6 +190,15 @@ describe('bypass class: X-Forwarded-Host and Host', () => {
       await redirectOrigin(trusting, { 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'gopher' }),
     ).toEqual(['http://app.example.com', 'http://app.example.com']);
     expect(await redirectOrigin(trusting, { 'x-forwarded-host': 'evil.example' })).toEqual([ORIGIN, ORIGIN]);
+    // nginx's `$host:$server_port`: the default port names the same origin, and redirect_url keeps the page.
+    const { proxy: withPort } = createFixture({ trustedHosts: ['app.example.com:443'] });
+    const result = await outcome(
+      await callProxy(withPort, '/dashboard', {
+        headers: { 'x-forwarded-host': 'app.example.com:443', 'x-forwarded-proto': 'https' },
+      }),
+    );
+    if (result.kind !== 'redirect') throw new Error(`expected a redirect, got ${result.kind}`);
+    expect(result.location.searchParams.get('redirect_url')).toBe('https://app.example.com/dashboard');
     const { proxy: pinned } = createFixture({ trustedHosts: ['app.example.com'], origin: 'https://www.example.com' });
     expect(await redirectOrigin(pinned, behindProxy)).toEqual(['https://www.example.com', 'https://www.example.com']);
   });

@@ -128,6 +128,9 @@ export const bypassClasses: Record<string, { signedOut: string[]; member: string
       '/admin%2Ersc',
       '/admin%2ersc',
       '/admin%2Esegments/_tree%2Esegment%2Ersc',
+      '/admin%2Ersc%20',
+      '/admin.rsc%00',
+      '/public%2Esegments/..%2Fadmin/x%2Esegment%2Ersc',
     ],
   },
 };

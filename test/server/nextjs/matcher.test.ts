@@ -25,6 +25,11 @@ describe('normalisePath', () => {
     ['/admin%2Ersc', '/admin', '/admin', true],
     ['/_next/data/build/admin%2Ejson', '/admin', '/admin', true],
     ['/admin%2Esegments/_tree%2Esegment%2Ersc', '/admin', '/admin', true],
+    ['/admin%2Ersc%20', '/admin', '/admin', true],
+    ['/admin%2Ersc/', '/admin', '/admin', true],
+    ['/admin.rsc%00', '/admin', '/admin', true],
+    ['/public%2Esegments/..%2Fadmin/x%2Esegment%2Ersc', '/admin/x.segment', '/admin/x.segment', true],
+    ['/%C3%A4dmin.rsc', '/ädmin', '/ädmin', false],
     ['/%E0%A4%A', '/%E0%A4%A', '/%e0%a4%a', true],
   ])('%j -> path %j, folded %j, ambiguous %s', (raw, path, folded, ambiguous) => {
     expect(normalisePath(raw)).toEqual({ path, folded, ambiguous });
