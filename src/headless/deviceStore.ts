@@ -19,17 +19,6 @@ const emptyAnswer = (): ActionError => ({
 /** How a revoke ended: Clerk signed the session out, or answered 404 because it no longer existed. */
 export type DeviceRevokeOutcome = 'revoked' | 'already-signed-out';
 
-/** How the registry of {@link deviceStoreFor} follows a store's life. */
-export interface DeviceStoreOptions {
-  /**
-   * Called once the store has had no subscriber for a whole task, no render claimed it meanwhile and no revoke
-   * of it is in flight: the registry forgets it.
-   */
-  onUnused?: () => void;
-  /** The first load bypasses Clerk's cache (which may still hold a device that an earlier store revoked). */
-  freshFirstLoad?: boolean;
-}
-
 /**
  * One user's device list, shared by every `useActiveDevices()` of a Clerk instance: a device revoked through
  * one component disappears from all, and a sign-out-all never counts (or revokes) it again.
@@ -45,10 +34,6 @@ export class DeviceStore {
   private readonly revoking = new Map<string, Promise<DeviceRevokeOutcome>>();
   /** Whether the store lost its last subscriber (and so stopped following changes) after it started loading. */
   private idle = false;
-  /** A render asked the registry for this store and has not subscribed yet: it must not be forgotten meanwhile. */
-  private claimed = false;
-  /** Whether {@link DeviceStoreOptions.onUnused} was called. */
-  private released = false;
 
   /**
    * `resources` without the sessions revoked through this store.
@@ -57,17 +42,9 @@ export class DeviceStore {
     return resources.filter((entry) => !this.revoked.has(entry.id));
   }
 
-  constructor(
-    private readonly user: () => UserResource | null | undefined,
-    private readonly options: DeviceStoreOptions = {},
-  ) {}
+  constructor(private readonly user: () => UserResource | null | undefined) {}
 
   getState = (): DeviceListState => this.state;
-
-  /** Marks the store as about to be subscribed (a render got it from the registry). */
-  claim(): void {
-    this.claimed = true;
-  }
 
   /**
    * Adds a listener. A store that had no subscriber for a while (the account was switched away and back) reloads,
@@ -76,7 +53,6 @@ export class DeviceStore {
    */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    this.claimed = false;
     if (this.idle) {
       this.idle = false;
       void this.load(true);
@@ -85,20 +61,11 @@ export class DeviceStore {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) {
         setTimeout(() => {
-          if (this.listeners.size > 0) return;
-          if (this.started) this.idle = true;
-          this.releaseIfUnused();
+          if (this.listeners.size === 0 && this.started) this.idle = true;
         }, 0);
       }
     };
   };
-
-  /** Lets the registry forget the store once nobody uses it: no subscriber, no pending claim, no revoke on its way. */
-  private releaseIfUnused() {
-    if (this.released || this.listeners.size > 0 || this.claimed || this.revoking.size > 0) return;
-    this.released = true;
-    this.options.onUnused?.();
-  }
 
   private set(next: Partial<DeviceListState>) {
     this.state = { ...this.state, ...next };
@@ -109,7 +76,7 @@ export class DeviceStore {
   ensureLoaded(): void {
     if (this.started) return;
     this.started = true;
-    void this.load(this.options.freshFirstLoad ?? false);
+    void this.load(false);
   }
 
   /** Asks Clerk again, bypassing its cache (which also keeps failed answers). */
@@ -150,50 +117,29 @@ export class DeviceStore {
       this.set({ resources: this.state.resources?.filter((entry) => entry.id !== id) ?? null });
       return outcome;
     })();
-    const settled = run.finally(() => {
-      this.revoking.delete(id);
-      this.releaseIfUnused();
-    });
+    const settled = run.finally(() => this.revoking.delete(id));
     this.revoking.set(id, settled);
     return settled;
   };
 }
 
-/** The stores of one Clerk instance, by user and session. */
-interface Registry {
-  stores: Map<string, DeviceStore>;
-  /** A store was forgotten: Clerk's cache may hold a device it revoked, so later stores load fresh. */
-  forgotOne: boolean;
-}
-
-const registries = new WeakMap<object, Registry>();
+const registries = new WeakMap<object, Map<string, DeviceStore>>();
 
 /**
- * The store for `key` (user and session) on this Clerk instance, created on first use and forgotten once nobody
- * uses it (every subscriber gone for a task, no revoke on its way), so switching accounts or signing in again
- * does not keep one list per session for the page's life. Call it during render: it holds the store until the
- * caller subscribes.
+ * The store for `key` (user and session) on this Clerk instance, created on first use. Stores are kept for the
+ * instance's life, on purpose: one per user and session the page has seen, a handful at most, and forgetting one
+ * while a hidden tree (`<Activity>`) still holds it would split a user's list in two.
  */
 export function deviceStoreFor(clerk: object, key: string, user: () => UserResource | null | undefined): DeviceStore {
-  let registry = registries.get(clerk);
-  if (!registry) {
-    registry = { stores: new Map(), forgotOne: false };
-    registries.set(clerk, registry);
+  let stores = registries.get(clerk);
+  if (!stores) {
+    stores = new Map();
+    registries.set(clerk, stores);
   }
-  const { stores } = registry;
   let store = stores.get(key);
   if (!store) {
-    const owner = registry;
-    const created = new DeviceStore(user, {
-      freshFirstLoad: owner.forgotOne,
-      onUnused: () => {
-        if (stores.get(key) === created) stores.delete(key);
-        owner.forgotOne = true;
-      },
-    });
-    stores.set(key, created);
-    store = created;
+    store = new DeviceStore(user);
+    stores.set(key, store);
   }
-  store.claim();
   return store;
 }
