@@ -284,6 +284,32 @@ export const ThirtyPlusAccounts: Story = {
   },
 };
 
+/** 34 accounts in the popover: the panel scrolls, and keyboard focus brings the focused account into view. */
+export const ThirtyPlusAccountsPopover: Story = {
+  args: { variant: 'popover' },
+  parameters: { clerk: crowd() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Account: Ada Lovelace 1. Switch account' }));
+    const panel = canvas.getByRole('dialog', { name: 'Accounts in this browser' });
+    await expect(panel.scrollHeight).toBeGreaterThan(panel.clientHeight);
+    // Scrolling the list keeps its position (placing the panel again on scroll once reset it to the top).
+    panel.scrollTop = 300;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await expect(panel.scrollTop).toBe(300);
+    await userEvent.keyboard('{Control>}{End}{/Control}');
+    const last = canvas.getByRole('button', { name: 'Switch to Katherine Knuth 34 (katherine.34@crowd.example)' });
+    await expect(last).toHaveFocus();
+    const inView = panel.getBoundingClientRect();
+    const cell = last.getBoundingClientRect();
+    await expect(cell.top).toBeGreaterThanOrEqual(inView.top);
+    await expect(cell.bottom).toBeLessThanOrEqual(inView.bottom);
+    // Back to the top, so the picture shows the start of the list.
+    await userEvent.keyboard('{Control>}{Home}{/Control}');
+    await expect(canvas.getByRole('gridcell', { name: /Ada Lovelace 1/ })).toHaveFocus();
+  },
+};
+
 /** A switch Clerk has not answered yet. */
 export const PendingAction: Story = {
   parameters: { msw: [clerkDelay('session.touch')] },
@@ -337,6 +363,31 @@ export const OneSwitchAtATime: Story = {
     await expect(canvas.getByRole('gridcell', { name: /Grace Hopper/ })).toHaveAttribute('aria-current', 'true');
     await expect(touches).toBe(1);
     await expect(alan).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+/**
+ * A failed switch's Try again waits while another account's switch runs (it would be refused): it is withdrawn
+ * meanwhile and offered again once that switch ended.
+ */
+export const RetryWaitsForAnotherSwitch: Story = {
+  parameters: {
+    msw: [clerkFailure('session.touch', { status: 503 }, { sessionId: 'sess_alan', once: true }), gateTouch],
+  },
+  play: async ({ canvasElement }) => {
+    touchGate.waiting = [];
+    const canvas = within(canvasElement);
+    await userEvent.click(
+      await canvas.findByRole('button', { name: 'Switch to Alan Turing (alan@bletchley.example)' }),
+    );
+    const alert = await canvas.findByRole('alert');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Switch to Grace Hopper (grace@navy.example)' }));
+    await waitFor(() => expect(touchGate.waiting).toHaveLength(1));
+    await expect(within(alert).queryByRole('button', { name: 'Try again' })).toBeNull();
+    releaseTouches();
+    await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Switched to Grace Hopper.'));
+    await expect(within(canvas.getByRole('alert')).getByRole('button', { name: 'Try again' })).toBeVisible();
   },
 };
 

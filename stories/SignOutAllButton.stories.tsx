@@ -262,6 +262,24 @@ export const PartialFailure: Story = {
   },
 };
 
+/** Two devices fail, one with a 403 (retrying cannot help) and one with a 503 (it can): Try again is offered. */
+export const MixedFailures: Story = {
+  parameters: {
+    clerk: scenarios.otherDevices(),
+    msw: [
+      clerkFailure('session.revoke', { status: 403 }, { sessionId: 'sess_ada_phone' }),
+      clerkFailure('session.revoke', { status: 503 }, { sessionId: 'sess_ada_laptop' }),
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    await confirmWithMouse(canvasElement, 'Sign out of all other devices', 'Sign out of 3 other devices?');
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('2 of 3 could not be signed out.');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
 /** A partial failure dismissed: the notice goes, the one device left can still be signed out from the trigger. */
 export const PartialFailureDismissed: Story = {
   parameters: {

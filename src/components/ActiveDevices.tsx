@@ -1,5 +1,5 @@
 'use client';
-import { type ElementType, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type ElementType, useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enDevices } from '../core/messages/en/devices';
 import { enRevoke } from '../core/messages/en/revoke';
@@ -9,7 +9,7 @@ import type { DeviceSummary } from '../headless/summaries';
 import { useActiveDevices } from '../headless/useActiveDevices';
 import { DeviceRow, type IpAddressDisplay } from './DeviceRow';
 import { useKitStrings } from './kitContext';
-import { Announcer } from './parts/Announcer';
+import { Announcer, useAnnouncer } from './parts/Announcer';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 import { Skeleton } from './parts/Skeleton';
@@ -89,15 +89,7 @@ export function ActiveDevices({
   const emptyId = useId();
   const rootRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [announcement, setAnnouncement] = useState('');
-  // Cleared first, then set: the same sentence twice (two devices with the same name) is announced twice.
-  const announceTimer = useRef<number | undefined>(undefined);
-  const announce = useCallback((text: string) => {
-    setAnnouncement('');
-    window.clearTimeout(announceTimer.current);
-    announceTimer.current = window.setTimeout(() => setAnnouncement(text), 50);
-  }, []);
-  useEffect(() => () => window.clearTimeout(announceTimer.current), []);
+  const { announcement, announce } = useAnnouncer();
 
   // The list of other devices as last rendered, and the one before it: when Clerk's confirmation arrives, the
   // row may already be gone from the newest list, and its neighbours are only known from the previous one.

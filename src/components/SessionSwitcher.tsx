@@ -21,7 +21,7 @@ import { type UseSessionSwitcherOptions, useSessionSwitcher } from '../headless/
 import { useSignOutThisBrowser } from '../headless/useSignOutAll';
 import { useKitStrings } from './kitContext';
 import { AlertDialog } from './parts/AlertDialog';
-import { Announcer } from './parts/Announcer';
+import { Announcer, useAnnouncer } from './parts/Announcer';
 import { Avatar } from './parts/Avatar';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
@@ -113,10 +113,9 @@ export function SessionSwitcher({
   const triggerRef = useRef<HTMLButtonElement>(null);
   const frameRef = useRef<HTMLSpanElement>(null);
   const signedOutRef = useRef<HTMLParagraphElement>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const { announcement, announce } = useAnnouncer();
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const announceTimer = useRef<number | undefined>(undefined);
   const mounted = useRef(false);
   // What Clerk confirmed last, handled by the effect below once the list shows it (see `settle`); a new object
   // per action, so the same action twice is handled twice.
@@ -130,15 +129,7 @@ export function SessionSwitcher({
     mounted.current = true;
     return () => {
       mounted.current = false;
-      window.clearTimeout(announceTimer.current);
     };
-  }, []);
-
-  const announce = useCallback((text: string) => {
-    // Clear first so the same sentence twice is announced twice.
-    setAnnouncement('');
-    window.clearTimeout(announceTimer.current);
-    announceTimer.current = window.setTimeout(() => setAnnouncement(text), 50);
   }, []);
 
   /**
@@ -397,8 +388,10 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
     // near the bottom of the screen), its height capped to that room and the rest scrolling.
     const below = viewportHeight - box.bottom - GAP - EDGE;
     const above = box.top - GAP - EDGE;
-    panel.style.maxHeight = '';
-    const up = panel.offsetHeight > below && above > below;
+    // Its whole height without the cap: scrollHeight, plus borders. (Clearing max-height to measure would reset
+    // the panel's own scroll position.)
+    const natural = panel.scrollHeight + panel.offsetHeight - panel.clientHeight;
+    const up = natural > below && above > below;
     panel.style.maxHeight = `${Math.max(0, Math.floor(up ? above : below))}px`;
     // Over the trigger, the panel hangs from its bottom edge, so a change in its height grows it upward.
     panel.style.top = up ? '' : `${Math.round(box.bottom + GAP)}px`;
@@ -427,12 +420,16 @@ function Panel({ id, open, onClose, anchorRef, label, className, children }: Pan
       if (!target || panelRef.current?.contains(target) || anchorRef.current?.contains(target)) return;
       onCloseRef.current(false);
     };
+    // Any scroller may move the trigger (capture phase: scroll does not bubble), except the panel itself.
+    const onScroll = (event: Event) => {
+      if (!(event.target instanceof Node && panelRef.current?.contains(event.target))) place();
+    };
     window.addEventListener('resize', place);
-    window.addEventListener('scroll', place, true);
+    window.addEventListener('scroll', onScroll, true);
     document.addEventListener('pointerdown', onPointerDown, true);
     return () => {
       window.removeEventListener('resize', place);
-      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('scroll', onScroll, true);
       document.removeEventListener('pointerdown', onPointerDown, true);
     };
   }, [open, place, anchorRef]);

@@ -215,7 +215,8 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
           <ErrorNotice
             title={state.kind === 'sign-out' ? messages.revoke.failed(name) : messages.switcher.switchFailed(name)}
             error={state.error}
-            onRetry={retry}
+            // While another account's switch runs, a retry of this one would be refused: offer it once that ends.
+            onRetry={(state.kind === 'switch' ? switchBlocked : signOutBlocked) ? undefined : retry}
             onDismiss={dismiss}
             className={classNames.error}
           />

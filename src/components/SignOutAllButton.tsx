@@ -96,7 +96,8 @@ export function SignOutAllButton({
 
   const result = all.result;
   const failed = result?.failed ?? [];
-  const firstFailure = failed[0]?.error ?? all.error;
+  // The notice offers Try again when trying again can help ANY failed session: show a retryable failure first.
+  const firstFailure = (failed.find((entry) => entry.error.retryable) ?? failed[0])?.error ?? all.error;
   const showFailure =
     (all.status === 'partial' || all.status === 'error' || (all.status === 'pending' && !fromDialog)) &&
     firstFailure !== null;
