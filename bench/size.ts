@@ -142,8 +142,10 @@ try {
     .filter(Boolean);
   const components = exported.filter((name) => /^[A-Z]/.test(name)).sort();
   const componentNames = components.filter((name) => name !== 'SessionKitProvider');
+  const modulesOf = new Map<string, string[]>();
   for (const name of components) {
     const b = await bundle(`export { ${name} } from 'clerk-session-kit';\n`, tmp, peers, kitAlias);
+    modulesOf.set(name, b.modules);
     row(`{ ${name} }`, b.min, b.gzip, budgets.component);
     // Tree-shaking: a one-component import carries no other component, except those its own module imports
     // (SessionInfoCard renders a RevokeButton).
@@ -157,6 +159,20 @@ try {
     if (others.length > 0) failures.push(`{ ${name} } pulls ${others.join(', ')}: not tree-shaken`);
     kitEntries[name] = b.gzip;
   }
+
+  // Not budgeted, to show where a component's bytes go: the modules every component carries (Clerk selector,
+  // shared strings, button, notices, ...), bundled alone. A component's own code is roughly its size minus this.
+  const [firstComponent, ...restComponents] = componentNames.map((name) => modulesOf.get(name) ?? []);
+  const shared = (firstComponent ?? []).filter(
+    (m) => m.includes('dist/') && restComponents.every((l) => l.includes(m)),
+  );
+  const sharedBundle = await bundle(
+    shared.map((m, i) => `export * as m${i} from '${path.resolve(root, m)}';`).join('\n'),
+    tmp,
+    peers,
+    kitAlias,
+  );
+  row(`shared by every component, ${shared.length} modules (info)`, sharedBundle.min, sharedBundle.gzip);
 
   // Not budgeted: what one catalogue adds for an app that speaks that language.
   for (const locale of ['de', 'ar']) {
