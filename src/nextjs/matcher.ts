@@ -12,10 +12,13 @@
  *    `<page>.segments/<segment>.segment.rsc` (App Router prefetch) all become `<page>`. Applied to the path as
  *    read by 1–3, so a suffix that only decoding or cleaning revealed (`/admin%2Ersc`, `/admin.rsc%20`) cannot
  *    hide a protected page; such a suffix, or an upper-case one (Next.js knows only `.rsc`), marks it ambiguous.
- * 5. `folded` is `path` after Unicode NFKC and lower-casing.
+ * 5. `folded` is `path` after Unicode NFKC and lower-casing. Two other readings are kept when they differ from it:
+ *    rule 4 applied before the dot segments are resolved, and the page as Next.js reads the raw path (its own
+ *    transport patterns, then each `/`-separated segment decoded on its own, so `/admin/..%2Fx` is under /admin).
+ *    Protected groups match if any reading does, and readings that disagree make the path ambiguous.
  *
- * Protected groups (admin, API, rate limit, re-verification) match `folded`, so any spelling that might reach a
- * protected route is caught. Public routes match `path` case-sensitively and never an ambiguous path: a path is
+ * Protected groups (admin, API, rate limit, re-verification) match every reading, so any spelling that might reach
+ * a protected route is caught. Public routes match `path` case-sensitively and never an ambiguous path: a path is
  * public only when it is spelled exactly as the public route. Failing closed in both directions is the point.
  *
  * Pattern syntax: absolute paths of literal segments, `*` or `:name` for exactly one segment, and `**` as the last
@@ -27,8 +30,13 @@
 export interface NormalisedPath {
   /** Decoded, cleaned path with its case kept; public routes match against it. */
   readonly path: string;
-  /** `path` after NFKC and lower-casing; protected routes match against it. */
+  /** `path` after NFKC and lower-casing. */
   readonly folded: string;
+  /**
+   * `folded`, and every other reading of the raw path that differs from it (rule 5); protected routes match when
+   * ANY reading does.
+   */
+  readonly readings: readonly string[];
   /** True when the raw path needed more than a plain decode to read; such a path is never public. */
   readonly ambiguous: boolean;
 }
@@ -40,6 +48,10 @@ export type PathPredicate = (path: string) => boolean;
 const PLAIN_PATH = /^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9_~.-]+)*\/?$/;
 const NEXT_DATA = /^\/_next\/data\/[^/]+(\/.*?)\.json$/;
 const RSC_TRANSPORT = /^(.*?)(\.segments\/.+\.segment\.rsc|\.rsc)$/is;
+const RSC_SUFFIX_EXACT = /^(?:\.segments\/.+\.segment\.rsc|\.rsc)$/s;
+// Next.js's own patterns (greedy, lower case only), for the reading of rule 5.
+const NEXT_DATA_PAGE = /^\/_next\/data\/[^/]+(\/.*)\.json$/;
+const NEXT_SEGMENT_PREFETCH = /^(\/.*)\.segments(\/.*)\.segment\.rsc$/s;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point of this pattern.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g;
 const ENCODED_SEPARATOR = /%(?:2f|5c)/i;
@@ -55,7 +67,62 @@ function stripTransport(raw: string): { path: string; odd: boolean } {
   // Transport forms name the root page '/index'; a plain '/index' is a route of its own.
   if ((data || rsc) && path === '/index') path = '/';
   // Next.js only knows the lower-case suffixes; another spelling is read the same way but never as public.
-  return { path, odd: !!rsc && rsc[2] !== rsc[2]?.toLowerCase() };
+  return { path, odd: !!rsc && !RSC_SUFFIX_EXACT.test(rsc[2] ?? '') };
+}
+
+/**
+ * Rule 5: the page as Next.js itself reads the raw path: its own transport patterns (greedy, lower case), then a
+ * split on the literal `/` with each segment decoded on its own, so `..%2Fx` stays inside one segment and is
+ * never resolved. Folded like `folded`.
+ */
+function nextReading(raw: string): string {
+  let path = raw;
+  const data = NEXT_DATA_PAGE.exec(path);
+  if (data?.[1]) {
+    path = data[1];
+    // Next names the root page `/index` in data URLs, and `/index/<x>` is `/<x>`.
+    if (path === '/index') path = '/';
+    else if (path.startsWith('/index/')) path = path.slice('/index'.length);
+  } else {
+    const prefetch = NEXT_SEGMENT_PREFETCH.exec(path);
+    if (prefetch?.[1]) path = prefetch[1];
+    else if (path.endsWith('.rsc')) path = path.slice(0, -'.rsc'.length) || '/';
+    if (path !== raw && path === '/index') path = '/';
+  }
+  const decoded = path.split('/').map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return decodeLoosely(segment);
+    }
+  });
+  const joined = decoded.join('/');
+  const trimmed = joined.length > 1 && joined.endsWith('/') ? joined.slice(0, -1) : joined;
+  return trimmed.normalize('NFKC').toLowerCase();
+}
+
+/** Rules 2–3 on a decoded path: separators, invisible characters, dot segments; `changed` when any applied. */
+function resolveSegments(decoded: string): { path: string; changed: boolean } {
+  const cleaned = decoded.replace(/\\/g, '/').replace(INVISIBLE, '');
+  let changed = cleaned !== decoded || !cleaned.startsWith('/');
+  const segments: string[] = [];
+  const parts = cleaned.split('/');
+  for (let i = 1; i < parts.length; i += 1) {
+    const segment = (parts[i] ?? '').trim();
+    if (segment !== parts[i]) changed = true;
+    if (segment === '' || segment === '.') {
+      // An empty last segment is the plain trailing slash; anything else is a doubled slash or a `.`.
+      if (segment === '.' || i < parts.length - 1) changed = true;
+      continue;
+    }
+    if (segment === '..') {
+      changed = true;
+      segments.pop();
+      continue;
+    }
+    segments.push(segment);
+  }
+  return { path: `/${segments.join('/')}`, changed };
 }
 
 function decodeLoosely(value: string): string {
@@ -68,58 +135,46 @@ function decodeLoosely(value: string): string {
  */
 export function normalisePath(rawPathname: string): NormalisedPath {
   const raw = rawPathname || '/';
+  const asNext = nextReading(raw);
   if (PLAIN_PATH.test(raw)) {
     const transport = stripTransport(raw);
     let { path } = transport;
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
-    if (!transport.odd) return { path, folded: path.toLowerCase(), ambiguous: false };
+    const folded = path.toLowerCase();
+    if (!transport.odd && asNext === folded) return { path, folded, readings: [folded], ambiguous: false };
   }
 
   let ambiguous = false;
-  let path = raw;
-  for (let round = 0; round < 4 && ENCODED.test(path); round += 1) {
-    if (ENCODED_SEPARATOR.test(path) || round > 0) ambiguous = true;
-    let decoded: string;
+  let decoded = raw;
+  for (let round = 0; round < 4 && ENCODED.test(decoded); round += 1) {
+    if (ENCODED_SEPARATOR.test(decoded) || round > 0) ambiguous = true;
+    let next: string;
     try {
-      decoded = decodeURIComponent(path);
+      next = decodeURIComponent(decoded);
     } catch {
       ambiguous = true;
-      decoded = decodeLoosely(path);
+      next = decodeLoosely(decoded);
     }
-    if (decoded === path) break;
-    path = decoded;
+    if (next === decoded) break;
+    decoded = next;
   }
 
-  const cleaned = path.replace(/\\/g, '/').replace(INVISIBLE, '');
-  if (cleaned !== path) ambiguous = true;
-
-  const segments: string[] = [];
-  const parts = cleaned.split('/');
-  for (let i = 1; i < parts.length; i += 1) {
-    const segment = (parts[i] ?? '').trim();
-    if (segment !== parts[i]) ambiguous = true;
-    if (segment === '' || segment === '.') {
-      // An empty last segment is the plain trailing slash; anything else is a doubled slash or a `.`.
-      if (segment === '.' || i < parts.length - 1) ambiguous = true;
-      continue;
-    }
-    if (segment === '..') {
-      ambiguous = true;
-      segments.pop();
-      continue;
-    }
-    segments.push(segment);
-  }
-  if (!cleaned.startsWith('/')) ambiguous = true;
-
-  const read = `/${segments.join('/')}`;
-  const transport = stripTransport(read);
-  path = transport.path;
-  // Rule 4: a suffix the raw path did not show was revealed by decoding or cleaning.
-  if (transport.odd || (path !== read && stripTransport(raw).path === raw)) ambiguous = true;
+  // Rules 2–3, then rule 4 on the path as read: a suffix that only decoding or cleaning revealed names the page.
+  const resolved = resolveSegments(decoded);
+  if (resolved.changed) ambiguous = true;
+  const transport = stripTransport(resolved.path);
+  const path = transport.path;
+  if (transport.odd || (path !== resolved.path && stripTransport(raw).path === raw)) ambiguous = true;
   const nfkc = path.normalize('NFKC');
   if (nfkc !== path) ambiguous = true;
-  return { path, folded: nfkc.toLowerCase(), ambiguous };
+  const folded = nfkc.toLowerCase();
+
+  // Rule 5: the other readings. Rule 4 before the dot segments (`/admin.segments/..%2Fx.segment.rsc` is /admin's
+  // prefetch), and Next's own reading (`/admin/..%2Fx` is a path under /admin, not /x).
+  const suffixFirst = resolveSegments(stripTransport(decoded).path).path.normalize('NFKC').toLowerCase();
+  const readings = [...new Set([folded, suffixFirst, asNext])];
+  if (readings.length > 1) ambiguous = true;
+  return { path, folded, readings, ambiguous };
 }
 
 /** Thrown for a malformed route pattern; the message names the option and shows the fix. */

@@ -1,7 +1,7 @@
 import { clerkMiddleware } from '@clerk/nextjs/server';
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { type ClerkAuthLike, evaluate } from './authorize';
-import { type NormalisedPath, normalisePath } from './matcher';
+import { type NormalisedPath, normalisePath, type PathPredicate } from './matcher';
 import { type ResolvedOptions, resolveOptions, type SessionProxyOptions } from './options';
 import type { RateLimitResult } from './rateLimit/types';
 import {
@@ -141,18 +141,20 @@ export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware 
 
   const middleware = clerkMiddleware(async (auth, request) => {
     const path: NormalisedPath = normalisePath(request.nextUrl.pathname);
-    const isApi = config.isApi(path.folded);
-    const adminRules = config.admin.filter((group) => group.matches(path.folded)).map((group) => group.rule);
+    // A protected group applies when any reading of the path falls in it (see normalisePath).
+    const inGroup = (matches: PathPredicate) => path.readings.some((reading) => matches(reading));
+    const isApi = inGroup(config.isApi);
+    const adminRules = config.admin.filter((group) => inGroup(group.matches)).map((group) => group.rule);
     const isPublic = adminRules.length === 0 && !path.ambiguous && config.isPublic(path.path);
     const session = (await auth({ treatPendingAsSignedOut: true })) as unknown as ClerkAuthLike;
 
-    if (gate && config.rateLimit?.matches(path.folded)) {
+    if (gate && config.rateLimit && inGroup(config.rateLimit.matches)) {
       const refused = await gate(request, session.userId);
       if (refused) return refused;
     }
     if (isPublic) return forward(request, config.forwardUserId, session.userId);
 
-    const recent = config.reverify?.matches(path.folded) ? config.reverify.requirement : undefined;
+    const recent = config.reverify && inGroup(config.reverify.matches) ? config.reverify.requirement : undefined;
     const verdict = evaluate(session, adminRules, recent);
     const origin = publicOrigin(request, config);
     switch (verdict.kind) {

@@ -47,6 +47,12 @@ export const bypassClasses: Record<string, { signedOut: string[]; member: string
       '/api/me/..%2fadmin',
       '/api/public/..%5c..%5capi%5cadmin',
       '/./admin/./x',
+      // Next routes these under /admin (`..%2Fx` is one segment to it), whatever the dot segment resolves to.
+      '/admin/..%2Fx',
+      '/admin/reports/..%2F..%2Fq',
+      '/admin/..%5Cx',
+      '/admin/..%252Fx',
+      '/api/admin/.%2E%2Fx',
     ],
   },
   controlAndLineSeparators: {
@@ -131,6 +137,9 @@ export const bypassClasses: Record<string, { signedOut: string[]; member: string
       '/admin%2Ersc%20',
       '/admin.rsc%00',
       '/public%2Esegments/..%2Fadmin/x%2Esegment%2Ersc',
+      '/admin.segments/..%2Fx.segment.rsc',
+      '/admin.segments/..%2F_tree.segment.rsc',
+      '/admin%20.rsc',
     ],
   },
 };

@@ -30,9 +30,36 @@ describe('normalisePath', () => {
     ['/admin.rsc%00', '/admin', '/admin', true],
     ['/public%2Esegments/..%2Fadmin/x%2Esegment%2Ersc', '/admin/x.segment', '/admin/x.segment', true],
     ['/%C3%A4dmin.rsc', '/ädmin', '/ädmin', false],
+    ['/admin%20.rsc', '/admin ', '/admin ', true],
+    ['/about%2Esegments/_tree.segment.rsc', '/about', '/about', true],
     ['/%E0%A4%A', '/%E0%A4%A', '/%e0%a4%a', true],
   ])('%j -> path %j, folded %j, ambiguous %s', (raw, path, folded, ambiguous) => {
-    expect(normalisePath(raw)).toEqual({ path, folded, ambiguous });
+    expect(normalisePath(raw)).toMatchObject({ path, folded, ambiguous });
+  });
+
+  it.each([
+    // Next reads `..%2Fx` as one segment under /admin: the proxy must treat it as an admin path.
+    ['/admin/..%2Fx', ['/x', '/admin/../x']],
+    ['/admin/reports/..%2F..%2Fq', ['/q', '/admin/reports/../../q']],
+    // A segment prefetch of /admin whose segment name spells a dot segment.
+    ['/admin.segments/..%2Fx.segment.rsc', ['/x.segment', '/admin']],
+    // Next's greedy prefetch pattern: the page is everything before the LAST `.segments`.
+    ['/about.segments/x/admin.segments/_tree.segment.rsc', ['/about', '/about.segments/x/admin']],
+    ['/_next/data/b/index/admin.json', ['/index/admin', '/admin']],
+  ])('%j is read every way it can be: %j', (raw, readings) => {
+    const read = normalisePath(raw);
+    expect([...read.readings].sort()).toEqual([...readings].sort());
+    expect(read.ambiguous).toBe(true);
+  });
+
+  it.each([
+    ['/', '/'],
+    ['/about', '/about'],
+    ['/blog/post.rsc', '/blog/post'],
+    ['/blog/x.segments/__PAGE__.segment.rsc', '/blog/x'],
+    ['/_next/data/b/about.json', '/about'],
+  ])('%j has one reading, %j, and is not ambiguous', (raw, reading) => {
+    expect(normalisePath(raw)).toMatchObject({ readings: [reading], ambiguous: false });
   });
 });
 
