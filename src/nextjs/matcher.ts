@@ -89,6 +89,10 @@ function nextReading(raw: string): string {
     else if (path.endsWith('.rsc')) path = path.slice(0, -'.rsc'.length) || '/';
     if (path !== raw && path === '/index') path = '/';
   }
+  if (!path.includes('%')) {
+    const plain = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    return plain.normalize('NFKC').toLowerCase();
+  }
   const decoded = path.split('/').map((segment) => {
     try {
       return decodeURIComponent(segment);
