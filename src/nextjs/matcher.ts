@@ -11,7 +11,8 @@
  * 4. Transport forms are read as the page they render: `/_next/data/<build>/<page>.json`, `<page>.rsc` and
  *    `<page>.segments/<segment>.segment.rsc` (App Router prefetch) all become `<page>`. Applied to the path as
  *    read by 1–3, so a suffix that only decoding or cleaning revealed (`/admin%2Ersc`, `/admin.rsc%20`) cannot
- *    hide a protected page; such a suffix, or an upper-case one (Next.js knows only `.rsc`), marks it ambiguous.
+ *    hide a protected page; such a suffix, or an upper-case one (Next.js knows only `.rsc`), makes Next's reading
+ *    differ (rule 5), so the path is ambiguous.
  * 5. `folded` is `path` after Unicode NFKC and lower-casing. Two other readings are kept when they differ from it:
  *    rule 4 applied before the dot segments are resolved, and the page as Next.js reads the raw path (its own
  *    transport patterns, then each `/`-separated segment decoded on its own, so `/admin/..%2Fx` is under /admin).
@@ -48,7 +49,6 @@ export type PathPredicate = (path: string) => boolean;
 const PLAIN_PATH = /^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9_~.-]+)*\/?$/;
 const NEXT_DATA = /^\/_next\/data\/[^/]+(\/.*?)\.json$/;
 const RSC_TRANSPORT = /^(.*?)(\.segments\/.+\.segment\.rsc|\.rsc)$/is;
-const RSC_SUFFIX_EXACT = /^(?:\.segments\/.+\.segment\.rsc|\.rsc)$/s;
 // Next.js's own patterns (greedy, lower case only), for the reading of rule 5.
 const NEXT_DATA_PAGE = /^\/_next\/data\/[^/]+(\/.*)\.json$/;
 const NEXT_SEGMENT_PREFETCH = /^(\/.*)\.segments(\/.*)\.segment\.rsc$/s;
@@ -58,7 +58,7 @@ const ENCODED_SEPARATOR = /%(?:2f|5c)/i;
 const ENCODED = /%[0-9a-f]{2}/i;
 
 /** Rule 4: the page a transport form (`_next/data`, `.rsc`, `.segment.rsc`) renders. */
-function stripTransport(raw: string): { path: string; odd: boolean } {
+function stripTransport(raw: string): string {
   let path = raw;
   const data = NEXT_DATA.exec(path);
   if (data?.[1]) path = data[1];
@@ -66,8 +66,7 @@ function stripTransport(raw: string): { path: string; odd: boolean } {
   if (rsc) path = rsc[1] || '/';
   // Transport forms name the root page '/index'; a plain '/index' is a route of its own.
   if ((data || rsc) && path === '/index') path = '/';
-  // Next.js only knows the lower-case suffixes; another spelling is read the same way but never as public.
-  return { path, odd: !!rsc && !RSC_SUFFIX_EXACT.test(rsc[2] ?? '') };
+  return path;
 }
 
 /**
@@ -141,11 +140,10 @@ export function normalisePath(rawPathname: string): NormalisedPath {
   const raw = rawPathname || '/';
   const asNext = nextReading(raw);
   if (PLAIN_PATH.test(raw)) {
-    const transport = stripTransport(raw);
-    let { path } = transport;
+    let path = stripTransport(raw);
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     const folded = path.toLowerCase();
-    if (!transport.odd && asNext === folded) return { path, folded, readings: [folded], ambiguous: false };
+    if (asNext === folded) return { path, folded, readings: [folded], ambiguous: false };
   }
 
   let ambiguous = false;
@@ -166,16 +164,15 @@ export function normalisePath(rawPathname: string): NormalisedPath {
   // Rules 2–3, then rule 4 on the path as read: a suffix that only decoding or cleaning revealed names the page.
   const resolved = resolveSegments(decoded);
   if (resolved.changed) ambiguous = true;
-  const transport = stripTransport(resolved.path);
-  const path = transport.path;
-  if (transport.odd || (path !== resolved.path && stripTransport(raw).path === raw)) ambiguous = true;
+  const path = stripTransport(resolved.path);
   const nfkc = path.normalize('NFKC');
   if (nfkc !== path) ambiguous = true;
   const folded = nfkc.toLowerCase();
 
   // Rule 5: the other readings. Rule 4 before the dot segments (`/admin.segments/..%2Fx.segment.rsc` is /admin's
   // prefetch), and Next's own reading (`/admin/..%2Fx` is a path under /admin, not /x).
-  const suffixFirst = resolveSegments(stripTransport(decoded).path).path.normalize('NFKC').toLowerCase();
+  // A suffix only decoding revealed, or one Next.js does not know (`.RSC`), makes Next's reading differ.
+  const suffixFirst = resolveSegments(stripTransport(decoded)).path.normalize('NFKC').toLowerCase();
   const readings = [...new Set([folded, suffixFirst, asNext])];
   if (readings.length > 1) ambiguous = true;
   return { path, folded, readings, ambiguous };
