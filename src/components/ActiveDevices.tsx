@@ -12,6 +12,7 @@ import { useKitStrings } from './kitContext';
 import { Announcer, useAnnouncer } from './parts/Announcer';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
+import { focusLost } from './parts/focusLost';
 import { Skeleton } from './parts/Skeleton';
 import { SignOutAllButton } from './SignOutAllButton';
 
@@ -137,8 +138,7 @@ export function ActiveDevices({
   // "Try again" goes away with the error: once the list answered, focus the title rather than leave it on the page.
   const retry = () => {
     void devices.refresh().then(() => {
-      const active = rootRef.current?.ownerDocument.activeElement;
-      if (!active || active === active.ownerDocument.body) headingRef.current?.focus();
+      if (focusLost(rootRef.current?.ownerDocument)) headingRef.current?.focus();
     });
   };
 

@@ -8,6 +8,7 @@ import { AlertDialog } from './parts/AlertDialog';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
+import { focusLost } from './parts/focusLost';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
 const strings = { ...enCommon, revoke: enRevoke };
@@ -94,8 +95,7 @@ export function RevokeButton({
     const trigger = triggerRef.current;
     const action = noticeActionRef.current;
     if (status !== 'error' || !trigger || !action) return;
-    const active = trigger.ownerDocument.activeElement;
-    if (active === trigger || active === trigger.ownerDocument.body || !active?.isConnected) action.focus();
+    if (trigger.ownerDocument.activeElement === trigger || focusLost(trigger.ownerDocument)) action.focus();
   }, [status]);
 
   // Once done, the trigger and the dialog (the focus it would return to) are gone. Focus the status line only
@@ -105,8 +105,7 @@ export function RevokeButton({
   useEffect(() => {
     const line = statusRef.current;
     if (!done || !line) return;
-    const active = line.ownerDocument.activeElement;
-    if (!active || active === line.ownerDocument.body || !active.isConnected) line.focus();
+    if (focusLost(line.ownerDocument)) line.focus();
   }, [done]);
 
   if (done) {

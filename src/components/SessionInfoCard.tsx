@@ -7,6 +7,7 @@ import { useKitStrings } from './kitContext';
 import { Avatar } from './parts/Avatar';
 import { Badge } from './parts/Badge';
 import { cn } from './parts/cn';
+import { focusLost } from './parts/focusLost';
 import { RelativeTime } from './parts/RelativeTime';
 import { Skeleton } from './parts/Skeleton';
 import { RevokeButton } from './RevokeButton';
@@ -91,8 +92,7 @@ export function SessionInfoCard({
     const note = noteRef.current;
     if (!signedOutNow || !note || !focusInside.current) return;
     focusInside.current = false;
-    const active = note.ownerDocument.activeElement;
-    if (!active || active === note.ownerDocument.body || !active.isConnected) note.focus();
+    if (focusLost(note.ownerDocument)) note.focus();
   }, [signedOutNow]);
 
   if (info.status === 'loading') {

@@ -26,6 +26,7 @@ import { Avatar } from './parts/Avatar';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { errorText } from './parts/ErrorNotice';
+import { focusLost } from './parts/focusLost';
 import { Skeleton } from './parts/Skeleton';
 import { displayName, SessionSwitcherRow, type SessionSwitcherRowClassNames } from './SessionSwitcherRow';
 
@@ -148,15 +149,16 @@ export function SessionSwitcher({
     const now = list.find((account) => account.isCurrent);
     const switched = now ? text.switcher.switched(displayName(now, text.unknownUser)) : '';
     const root = rootRef.current;
-    const active = document.activeElement;
+    const lost = focusLost();
     // Focus is ours to move only if it is in the switcher or was lost with a removed row (not if the user has
     // gone on to something else on the page while Clerk answered).
-    const focusIsOurs = !active || active === document.body || !active.isConnected || !!root?.contains(active);
+    const active = document.activeElement;
+    const focusIsOurs = lost || !!(active && root?.contains(active));
 
     if (result.kind === 'sign-out' && !result.wasCurrent) {
       announce(text.switcher.signedOutOf(result.name));
       // The button that had focus went with its row: put focus on the row that took its place.
-      if (active && active !== document.body && active.isConnected) return;
+      if (!lost) return;
       if (list.length > 0) focusCell({ row: Math.min(result.index, list.length - 1), col: 1 });
       else signedOutRef.current?.focus();
       return;

@@ -11,6 +11,7 @@ import { Announcer } from './parts/Announcer';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
+import { focusLost } from './parts/focusLost';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
 const strings = { ...enCommon, signOutAll: enSignOutAll, devices: enDevices };
@@ -104,8 +105,7 @@ export function SignOutAllButton({
 
   // A notice's "Try again" goes away with the notice: bring focus back to the trigger rather than the page.
   const refocus = () => {
-    const active = triggerRef.current?.ownerDocument.activeElement;
-    if (!active || active === active.ownerDocument.body) triggerRef.current?.focus();
+    if (focusLost(triggerRef.current?.ownerDocument)) triggerRef.current?.focus();
   };
 
   // Set by a run; checked after the render in which the run's outcome shows (and the old notice is gone).
