@@ -5,6 +5,7 @@
  */
 export type { ActionError, ActionStatus } from '../core/action';
 export type { DeviceDescription, DeviceKind } from '../core/device';
+export type { DeviceRevokeOutcome } from './deviceStore';
 export type { AccountSummary, DeviceSummary } from './summaries';
 export type { ActionState } from './useActionStates';
 export { type ActiveDevices, useActiveDevices } from './useActiveDevices';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'r
 import { type SessionWithActivitiesResource, useClerk, useClerkSelector } from '../clerk';
 import type { ActionError } from '../core/action';
 import { currentFirst } from '../core/sort';
-import { type DeviceListState, deviceStoreFor } from './deviceStore';
+import { type DeviceListState, type DeviceRevokeOutcome, deviceStoreFor } from './deviceStore';
 import { type DeviceSummary, toDeviceSummary } from './summaries';
 
 /** What {@link useActiveDevices} returns. */
@@ -23,7 +23,7 @@ export interface ActiveDevices {
    * like Clerk otherwise. For a revoke button with a confirmation step, hand it to `useRevokeSession`:
    * `useRevokeSession({ type: 'device', session: { id, revoke: () => revoke(id) } })`.
    */
-  revoke(id: string): Promise<'revoked' | 'already-signed-out'>;
+  revoke(id: string): Promise<DeviceRevokeOutcome>;
   /**
    * The Clerk resource behind a row (`SessionWithActivitiesResource`), to read what the summary leaves out, such
    * as the raw `latestActivity` (full browser version) or `abandonAt`. Not for revoking: `resourceOf(id).revoke()`,
