@@ -117,7 +117,6 @@ export function SessionSwitcher({
   const { announcement, announce } = useAnnouncer();
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const mounted = useRef(false);
   // What Clerk confirmed last, handled by the effect below once the list shows it (see `settle`); a new object
   // per action, so the same action twice is handled twice.
   const [settled, setSettled] = useState<{ outcome: Outcome } | null>(null);
@@ -126,21 +125,12 @@ export function SessionSwitcher({
   const latest = useRef({ accounts, messages, variant });
   latest.current = { accounts, messages, variant };
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
   /**
-   * Called once Clerk confirmed an action (its promise resolved `true`). Unless this switcher was unmounted in the
-   * meantime, it re-renders, which reads Clerk's new state, and the effect then announces and moves focus on the
-   * list as it is now (a switched current account, a row gone).
+   * Called once Clerk confirmed an action (its promise resolved `true`): the switcher re-renders, which reads
+   * Clerk's new state, and the effect then announces and moves focus on the list as it is now (a switched current
+   * account, a row gone). After an unmount React drops the update, so nothing moves focus from a gone switcher.
    */
-  const settle = useCallback((outcome: Outcome) => {
-    if (mounted.current) setSettled({ outcome });
-  }, []);
+  const settle = useCallback((outcome: Outcome) => setSettled({ outcome }), []);
 
   useEffect(() => {
     if (!settled) return;
