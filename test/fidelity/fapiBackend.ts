@@ -210,6 +210,8 @@ export class FapiBackend {
     return token;
   }
 
+  // Written out again on purpose rather than calling the mock's `sessionClaims`: this backend is the oracle the
+  // mock is checked against, so a mistake in the mock's claims must not be copied into it.
   private sessionClaims(s: ScenarioSession, iat: number, n: number): Record<string, unknown> {
     return {
       v: 2,
