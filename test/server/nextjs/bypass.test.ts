@@ -177,6 +177,46 @@ describe('bypass class: X-Forwarded-Host and Host', () => {
     expect(await handshakeReturn(bare)).toBe('evil.example');
     expect(await handshakeReturn(proxy)).toBe('localhost:3000');
   });
+  it("gives Clerk's handshake this origin even when X-Forwarded-Proto says javascript, and `origin` when pinned", async () => {
+    const handshakeReturn = async (p: typeof proxy, headers: Record<string, string>) => {
+      const document = { 'sec-fetch-dest': 'document', accept: 'text/html', ...headers };
+      const location = new URL((await callProxy(p, '/dashboard', { headers: document })).headers.get('location') ?? '');
+      expect(location.host).toBe('fake.clerk.accounts.dev');
+      return new URL(location.searchParams.get('redirect_url') ?? '').origin;
+    };
+    expect(await handshakeReturn(proxy, { 'x-forwarded-proto': 'javascript' })).toBe(ORIGIN);
+    const { proxy: pinned } = createFixture({ origin: 'https://app.example.com' });
+    expect(await handshakeReturn(pinned, { host: 'evil.example', 'x-forwarded-host': 'evil.example' })).toBe(
+      'https://app.example.com',
+    );
+  });
+  it('refuses a __clerk_redirect_url to another origin (it would carry the dev browser token), keeps this one', async () => {
+    const withTarget = (target: string, p = proxy) =>
+      callProxy(p, `/dashboard?__clerk_redirect_url=${encodeURIComponent(target)}`, {
+        headers: { cookie: '__clerk_db_jwt=dvb_VICTIM', 'sec-fetch-dest': 'document', accept: 'text/html' },
+      });
+    for (const target of ['https://evil.example/steal', 'javascript:alert(1)', '//evil.example', 'not a url']) {
+      const response = await withTarget(target);
+      expect([target, response.status, response.headers.get('location')]).toEqual([target, 400, null]);
+    }
+    const own = await withTarget(`${ORIGIN}/dashboard`);
+    expect([own.status, new URL(own.headers.get('location') ?? '').origin]).toEqual([307, ORIGIN]);
+    const { proxy: satellite } = createFixture({ trustedHosts: ['docs.example.com'] });
+    const trusted = await withTarget('https://docs.example.com/x', satellite);
+    expect([trusted.status, new URL(trusted.headers.get('location') ?? '').origin]).toEqual([
+      307,
+      'https://docs.example.com',
+    ]);
+  });
+  it('answers a __clerk_handshake token Clerk cannot verify with 400, not a server error', async () => {
+    const response = await callProxy(proxy, '/dashboard?__clerk_handshake=garbage', {
+      headers: { 'sec-fetch-dest': 'document' },
+    });
+    expect([response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([
+      400,
+      'bad_request',
+    ]);
+  });
   it('builds redirects on a forwarded host listed in trustedHosts, never on another, and `origin` wins', async () => {
     const redirectOrigin = async (p: typeof proxy, headers: Record<string, string>) => {
       const result = await outcome(await callProxy(p, '/dashboard', { headers }));
@@ -236,8 +276,9 @@ describe('bypass class: the recommended config.matcher (compiled by Next.js)', (
   it('runs the proxy on file-looking paths under protected prefixes', () => {
     expect(fileLooking.filter((p) => !ours(p))).toEqual([]);
   });
-  it("skips only Next's build assets and /favicon.ico", () => {
-    expect(['/_next/static/chunks/app.js', '/_next/image', '/favicon.ico'].map(ours)).toEqual([false, false, false]);
+  it("runs on build assets too (a missing one would render the app's dynamic routes); skips only the image optimizer and /favicon.ico", () => {
+    expect(['/_next/static/chunks/app.js', '/_next/static/x', '/_next/image/x'].filter((p) => !ours(p))).toEqual([]);
+    expect(['/_next/image', '/favicon.ico'].filter(ours)).toEqual([]);
   });
   it("documents the hole in Clerk's template matcher that ours closes", () => {
     const clerkTemplate = runsProxy([

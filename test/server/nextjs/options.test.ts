@@ -43,6 +43,10 @@ describe('sessionProxy rejects invalid options at startup, naming the option and
     ],
     [{ maxAuthAge: { afterMinutes: 5, routes: ['/s/**'], level: 'third_factor' } }, /maxAuthAge\.level must be/],
     [{ trustedHosts: ['https://x.example/'] }, /trustedHosts must be host names/],
+    [{ protectedCacheControl: 'public, max-age=60' }, /protectedCacheControl must keep shared caches out/],
+    [{ protectedCacheControl: 'private, s-maxage=60' }, /protectedCacheControl must keep shared caches out/],
+    [{ protectedCacheControl: true }, /protectedCacheControl must keep shared caches out/],
+    [{ rateLimit: { limiter: { limit: async () => ({}) }, actions: 'yes' } }, /rateLimit\.actions must be true/],
     [{ jwtKey: 'not a key' }, /jwtKey \(or CLERK_JWT_KEY\) must be the PEM public key/],
   ])('%j', (options, message) => {
     expect(create(options)).toThrow(message);
