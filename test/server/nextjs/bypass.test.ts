@@ -1,4 +1,6 @@
 import '../helpers/env';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { clerkMiddleware } from '@clerk/nextjs/server';
 import fc from 'fast-check';
 // Next's own matcher compiler and runtime matcher, so the recommended config.matcher is judged as Next judges it.
@@ -6,6 +8,7 @@ import * as staticInfo from 'next/dist/build/analysis/get-page-static-info';
 import { getMiddlewareRouteMatcher } from 'next/dist/shared/lib/router/utils/middleware-route-matcher';
 import { describe, expect, it } from 'vitest';
 import { recommendedMatcher } from '../../../src/nextjs';
+import { REPO_ROOT } from '../helpers/nextApp';
 import { callProxy, isRefused, ORIGIN, type Outcome, outcome } from '../helpers/proxy';
 import { bypassClasses as classes } from './bypassCases';
 import { createFixture } from './fixture';
@@ -279,6 +282,11 @@ describe('bypass class: the recommended config.matcher (compiled by Next.js)', (
   it("runs on build assets too (a missing one would render the app's dynamic routes); skips only the image optimizer and /favicon.ico", () => {
     expect(['/_next/static/chunks/app.js', '/_next/static/x', '/_next/image/x'].filter((p) => !ours(p))).toEqual([]);
     expect(['/_next/image', '/favicon.ico'].filter(ours)).toEqual([]);
+  });
+  it('is the matcher the example, the fixture app and the README copy (Next reads config statically)', () => {
+    const literal = `matcher: [${recommendedMatcher.map((m) => `'${m.replace(/\\/g, '\\\\')}'`).join(', ')}]`;
+    const copies = ['examples/nextjs/proxy.ts', 'test/server/fixtureApp/proxy.ts', 'README.md'];
+    expect(copies.filter((file) => !readFileSync(path.join(REPO_ROOT, file), 'utf8').includes(literal))).toEqual([]);
   });
   it("documents the hole in Clerk's template matcher that ours closes", () => {
     const clerkTemplate = runsProxy([
