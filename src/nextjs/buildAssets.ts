@@ -36,7 +36,8 @@ export function createBuildAssetCheck(): (pathname: string) => 'asset' | 'missin
   let assets: ReturnType<typeof staticDir> | undefined;
   return (pathname) => {
     if (!BUILD_ASSET.test(pathname)) return null;
-    assets ??= staticDir();
+    // Looked up once: `undefined` is "not yet", null is "cannot read files here".
+    if (assets === undefined) assets = staticDir();
     if (!assets) return null;
     // Next serves `/_next/static/chunks/%5Bslug%5D.js` from `chunks/[slug].js`: segments are decoded one by one,
     // and one that decodes to a separator or a dot segment is never a file of the build.
