@@ -83,8 +83,9 @@ export interface SessionProxyOptions {
   maxAuthAge?: MaxAuthAgeOptions;
   /**
    * `Cache-Control` of every response the proxy lets through to a protected (non-public) route, sent with
-   * `Vary: Cookie, Authorization`. Default `'private, no-store'`: Next gives a prerendered page `s-maxage` and a
-   * shared cache would hand a signed-in page to anyone. `false` leaves caching to the app.
+   * `Vary: Cookie, Authorization` (route handlers keep it; Next replaces `Vary` on pages). Default
+   * `'private, no-store'`: Next gives a prerendered page `s-maxage` and a shared cache would hand a signed-in page
+   * to anyone. `false` leaves caching to the app.
    */
   protectedCacheControl?: string | false;
   /**

@@ -143,6 +143,12 @@ describe.skipIf(skip).each(variants)('fixture app under next start ($variant)', 
     const response = await get('/reports', 'member');
     expect(renderedRoute(response)).toBe('app/reports/page.tsx');
     expect(response.headers['cache-control']).toBe('private, no-store');
+    // Next sets its own Vary on pages; a route handler keeps the proxy's.
+    const api = await get('/api/orders', 'member');
+    expect([api.headers['cache-control'], api.headers.vary]).toEqual([
+      'private, no-store',
+      expect.stringMatching(/^Cookie, Authorization\b/),
+    ]);
     // A public prerendered page keeps Next's own caching.
     expect((await get('/')).headers['cache-control']).toContain('s-maxage');
   });
