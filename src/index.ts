@@ -6,6 +6,7 @@
  */
 export { ActiveDevices, type ActiveDevicesClassNames, type ActiveDevicesProps } from './components/ActiveDevices';
 export { deviceLabel, type IpAddressDisplay } from './components/DeviceRow';
+export { IdleTimeoutDialog, type IdleTimeoutDialogProps } from './components/IdleTimeoutDialog';
 export { RevokeButton, type RevokeButtonClassNames, type RevokeButtonProps } from './components/RevokeButton';
 export {
   SessionInfoCard,
@@ -29,4 +30,5 @@ export {
   type SignOutAllButtonClassNames,
   type SignOutAllButtonProps,
 } from './components/SignOutAllButton';
+export type { Clock } from './core/clock';
 export type { Messages } from './core/messages/types';
