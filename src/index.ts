@@ -9,6 +9,10 @@ export { deviceLabel, type IpAddressDisplay } from './components/DeviceRow';
 export { IdleTimeoutDialog, type IdleTimeoutDialogProps } from './components/IdleTimeoutDialog';
 export { RevokeButton, type RevokeButtonClassNames, type RevokeButtonProps } from './components/RevokeButton';
 export {
+  SessionEndedNotice,
+  type SessionEndedNoticeProps,
+} from './components/SessionEndedNotice';
+export {
   SessionInfoCard,
   type SessionInfoCardClassNames,
   type SessionInfoCardProps,

@@ -20,6 +20,7 @@ export {
   type UseRevokeSessionOptions,
   useRevokeSession,
 } from './useRevokeSession';
+export { type SessionEnded, type SessionEndReason, useSessionEnded } from './useSessionEnded';
 export { type SessionFreshness, type UseSessionFreshnessOptions, useSessionFreshness } from './useSessionFreshness';
 export { type CurrentSession, type SessionInfo, type UseSessionInfoOptions, useSessionInfo } from './useSessionInfo';
 export {

@@ -118,7 +118,6 @@ export const de: Messages = {
       revoked: 'Dieses Gerät wurde von einem anderen Gerät aus abgemeldet.',
       expired: 'Deine Sitzung hat ihre maximale Dauer erreicht.',
       inactivity: 'Du wurdest nach einer Zeit der Inaktivität abgemeldet.',
-      other: 'Deine Sitzung wurde beendet.',
     },
     signInAgain: 'Erneut anmelden',
   },

@@ -90,7 +90,7 @@ export interface Messages {
   /** Why this tab was signed out (`SessionEndedNotice`). */
   ended: {
     title: string;
-    reason: { 'other-tab': string; revoked: string; expired: string; inactivity: string; other: string };
+    reason: { 'other-tab': string; revoked: string; expired: string; inactivity: string };
     signInAgain: string;
   };
 }

@@ -8,7 +8,6 @@ export const enEnded: Messages['ended'] = {
     revoked: 'This device was signed out from another device.',
     expired: 'Your session reached its maximum lifetime.',
     inactivity: 'You were signed out after a period of inactivity.',
-    other: 'Your session has ended.',
   },
   signInAgain: 'Sign in again',
 };
