@@ -12,6 +12,7 @@ export {
   SessionEndedNotice,
   type SessionEndedNoticeProps,
 } from './components/SessionEndedNotice';
+export { SessionExpiryNotice, type SessionExpiryNoticeProps } from './components/SessionExpiryNotice';
 export {
   SessionInfoCard,
   type SessionInfoCardClassNames,

@@ -21,6 +21,7 @@ export {
   useRevokeSession,
 } from './useRevokeSession';
 export { type SessionEnded, type SessionEndReason, useSessionEnded } from './useSessionEnded';
+export { type SessionExpiry, type UseSessionExpiryOptions, useSessionExpiry } from './useSessionExpiry';
 export { type SessionFreshness, type UseSessionFreshnessOptions, useSessionFreshness } from './useSessionFreshness';
 export { type CurrentSession, type SessionInfo, type UseSessionInfoOptions, useSessionInfo } from './useSessionInfo';
 export {
