@@ -64,7 +64,7 @@ export function announcementStep(secondsLeft: number, steps: readonly number[] =
   return step;
 }
 
-/** A countdown as `m:ss` in the locale's digits ("1:05", "١:٠٥"). */
+/** A countdown as `m:ss` ("1:05") in the digits `Intl` uses for the locale. */
 export function formatCountdown(seconds: number, locale: string): string {
   const digits = new Intl.NumberFormat(locale, { useGrouping: false });
   const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
