@@ -6,7 +6,13 @@
  */
 export { ActiveDevices, type ActiveDevicesClassNames, type ActiveDevicesProps } from './components/ActiveDevices';
 export { deviceLabel, type IpAddressDisplay } from './components/DeviceRow';
+export { IdleTimeoutDialog, type IdleTimeoutDialogProps } from './components/IdleTimeoutDialog';
 export { RevokeButton, type RevokeButtonClassNames, type RevokeButtonProps } from './components/RevokeButton';
+export {
+  SessionEndedNotice,
+  type SessionEndedNoticeProps,
+} from './components/SessionEndedNotice';
+export { SessionExpiryNotice, type SessionExpiryNoticeProps } from './components/SessionExpiryNotice';
 export {
   SessionInfoCard,
   type SessionInfoCardClassNames,
@@ -29,4 +35,5 @@ export {
   type SignOutAllButtonClassNames,
   type SignOutAllButtonProps,
 } from './components/SignOutAllButton';
+export type { Clock } from './core/clock';
 export type { Messages } from './core/messages/types';

@@ -1,5 +1,6 @@
 'use client';
 import { type ReactNode, useContext, useMemo } from 'react';
+import type { Clock } from '../core/clock';
 import { en } from '../core/messages/en';
 import type { Messages } from '../core/messages/types';
 import { KitContext, type KitContextValue } from './kitContext';
@@ -39,6 +40,11 @@ export interface SessionKitProviderProps {
   now?: () => number;
   /** IANA time zone for absolute dates; default: the browser's. */
   timeZone?: string;
+  /**
+   * Clock of the timed components (`IdleTimeoutDialog`, `SessionExpiryNotice`), and of `now` when that is not
+   * given. Stories and tests pass `createTestClock()` from `clerk-session-kit/testing` and step it.
+   */
+  clock?: Clock;
   children?: ReactNode;
 }
 
@@ -59,11 +65,18 @@ function merge(base: Messages, overrides: PartialMessages | undefined): Messages
  * Optional: language, strings, clock and time zone for the kit's components. Without it they speak English and
  * use the browser's clock and time zone. Layout direction follows the page (`<html dir="rtl">`).
  */
-export function SessionKitProvider({ locale, messages, now, timeZone, children }: SessionKitProviderProps) {
+export function SessionKitProvider({ locale, messages, now, timeZone, clock, children }: SessionKitProviderProps) {
+  const outer = useContext(KitContext);
   const value = useMemo<KitContextValue>(() => {
     const merged = merge(en, messages);
-    return { messages: locale ? { ...merged, locale } : merged, now: now ?? Date.now, timeZone };
-  }, [locale, messages, now, timeZone]);
+    const time = clock ?? outer.clock;
+    return {
+      messages: locale ? { ...merged, locale } : merged,
+      now: now ?? (clock ? clock.now : Date.now),
+      timeZone,
+      clock: time,
+    };
+  }, [locale, messages, now, timeZone, clock, outer.clock]);
   return <KitContext.Provider value={value}>{children}</KitContext.Provider>;
 }
 

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { type Clock, systemClock } from '../core/clock';
 import type { Messages } from '../core/messages/types';
 
 /** What `SessionKitProvider` puts in context. */
@@ -7,9 +8,16 @@ export interface KitContextValue {
   messages: Messages | null;
   now: () => number;
   timeZone: string | undefined;
+  /** Clock of the timed components (inactivity, expiry); `now` reads it too unless the provider got its own. */
+  clock: Clock;
 }
 
-export const KitContext = createContext<KitContextValue>({ messages: null, now: Date.now, timeZone: undefined });
+export const KitContext = createContext<KitContextValue>({
+  messages: null,
+  now: Date.now,
+  timeZone: undefined,
+  clock: systemClock,
+});
 
 /**
  * The kit settings for one component: the provider's catalogue, or `defaults` (the English sections that
@@ -17,6 +25,6 @@ export const KitContext = createContext<KitContextValue>({ messages: null, now: 
  * a one-component bundle free of every other component's strings.
  */
 export function useKitStrings<K extends keyof Messages>(defaults: Pick<Messages, K>) {
-  const { messages, now, timeZone } = useContext(KitContext);
-  return { messages: messages ?? defaults, now, timeZone };
+  const { messages, now, timeZone, clock } = useContext(KitContext);
+  return { messages: messages ?? defaults, now, timeZone, clock };
 }

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export type { ActionError, ActionStatus } from '../core/action';
+export type { Clock } from '../core/clock';
 export type { DeviceDescription, DeviceKind } from '../core/device';
 export type { DeviceRevokeOutcome } from './deviceStore';
 export type { AccountSummary, DeviceSummary } from './summaries';
@@ -11,6 +12,7 @@ export type { ActionState } from './useActionStates';
 export { type ActiveDevices, useActiveDevices } from './useActiveDevices';
 export { SignedOutError, type UseAuthFetchOptions, useAuthFetch } from './useAuthFetch';
 export { type GridPosition, gridCellProps, useGridNavigation } from './useGridNavigation';
+export { type IdleTimeout, type UseIdleTimeoutOptions, useIdleTimeout } from './useIdleTimeout';
 export {
   type RevokeSession,
   type RevokeStatus,
@@ -18,6 +20,8 @@ export {
   type UseRevokeSessionOptions,
   useRevokeSession,
 } from './useRevokeSession';
+export { type SessionEnded, type SessionEndReason, useSessionEnded } from './useSessionEnded';
+export { type SessionExpiry, type UseSessionExpiryOptions, useSessionExpiry } from './useSessionExpiry';
 export { type SessionFreshness, type UseSessionFreshnessOptions, useSessionFreshness } from './useSessionFreshness';
 export { type CurrentSession, type SessionInfo, type UseSessionInfoOptions, useSessionInfo } from './useSessionInfo';
 export {

@@ -32,3 +32,4 @@ export {
   validateScenario,
 } from './scenario';
 export { scenarios } from './scenarios';
+export { createTestClock, type TestClock } from './testClock';

@@ -122,6 +122,19 @@ export class FapiBackend {
     return this.sessions.find((s) => s.id === id)?.status;
   }
 
+  /**
+   * The server ends a session of this browser without this browser asking: `revoked` (signed out from another
+   * device), `expired` (lifetime reached), `abandoned` (Clerk's inactivity timeout), or `removed` (signed out in
+   * another tab: it leaves the client). clerk-js learns of it only at its next request.
+   */
+  endElsewhere(id: string, status: 'revoked' | 'expired' | 'abandoned' | 'removed'): void {
+    const s = this.sessions.find((x) => x.id === id);
+    if (!s) throw new Error(`no session ${id}`);
+    s.status = status as SessionStatus;
+    if (this.lastActiveSessionId === id) this.lastActiveSessionId = null;
+    if (status === 'removed') this.sessions = this.sessions.filter((x) => x !== s);
+  }
+
   /** Status the server holds for a device session. */
   deviceStatusOf(id: string): SessionStatus | undefined {
     return this.devices.find((d) => d.id === id)?.status;
@@ -169,8 +182,10 @@ export class FapiBackend {
         if (s.status !== 'active' && s.status !== 'pending') {
           return {
             status: 401,
+            // What Clerk answers for the token of a session that is no longer signed in (revoked elsewhere,
+            // lifetime reached, signed out in another tab): 401 `signed_out` (clerk/javascript#954 quotes it).
             body: {
-              errors: [{ code: 'authentication_invalid', message: 'unauthenticated', long_message: 'signed out' }],
+              errors: [{ code: 'signed_out', message: 'Signed out', long_message: 'You are signed out' }],
             },
           };
         }

@@ -18,6 +18,8 @@ export interface AlertDialogProps {
   onConfirm: () => void;
   onCancel: () => void;
   className?: string;
+  /** More content between the text and the buttons (e.g. a live region, which must be inside a modal to be heard). */
+  children?: ReactNode;
 }
 
 /**
@@ -38,6 +40,7 @@ export function AlertDialog({
   onConfirm,
   onCancel,
   className,
+  children,
 }: AlertDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -107,6 +110,7 @@ export function AlertDialog({
           {error}
         </p>
       ) : null}
+      {children}
       <div className="csk-dialog-actions">
         <Button
           ref={cancelRef}

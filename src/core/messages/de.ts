@@ -97,4 +97,28 @@ export const de: Messages = {
     location: 'Ort',
     kind: { desktop: 'Computer', mobile: 'Mobilgerät', tablet: 'Tablet' },
   },
+  idle: {
+    title: 'Bist du noch da?',
+    body: (time) => `Du warst eine Weile inaktiv. Zu deiner Sicherheit wirst du in ${time} abgemeldet.`,
+    stay: 'Angemeldet bleiben',
+    signOutNow: 'Jetzt abmelden',
+    secondsLeft: (seconds) => `Noch ${seconds} Sekunden bis zur Abmeldung.`,
+    failed: 'Abmelden fehlgeschlagen.',
+  },
+  expiry: {
+    title: 'Deine Sitzung läuft ab',
+    body: (time) =>
+      `Deine Sitzung endet in ${time}. Melde dich erneut an, um weiterzuarbeiten; du kommst auf diese Seite zurück.`,
+    signInAgain: 'Erneut anmelden',
+  },
+  ended: {
+    title: 'Du wurdest abgemeldet',
+    reason: {
+      'other-tab': 'Du hast dich in einem anderen Tab oder Fenster dieses Browsers abgemeldet.',
+      revoked: 'Dieses Gerät wurde von einem anderen Gerät aus abgemeldet.',
+      expired: 'Deine Sitzung hat ihre maximale Dauer erreicht.',
+      inactivity: 'Du wurdest nach einer Zeit der Inaktivität abgemeldet.',
+    },
+    signInAgain: 'Erneut anmelden',
+  },
 };

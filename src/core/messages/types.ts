@@ -71,7 +71,32 @@ export interface Messages {
     /** A device's kind; an unknown kind is not named (the label already says "Unknown device"). */
     kind: { desktop: string; mobile: string; tablet: string };
   };
+  /** The inactivity warning (`IdleTimeoutDialog`). `time` is a formatted countdown ("0:45"). */
+  idle: {
+    title: string;
+    body: (time: string) => string;
+    stay: string;
+    signOutNow: string;
+    /** Announced at a few steps of the countdown; `seconds` is already formatted in the locale's digits. */
+    secondsLeft: (seconds: string) => string;
+    failed: string;
+  };
+  /** The notice before the session's lifetime ends (`SessionExpiryNotice`). `time` is a formatted countdown. */
+  expiry: {
+    title: string;
+    body: (time: string) => string;
+    signInAgain: string;
+  };
+  /** Why this tab was signed out (`SessionEndedNotice`). */
+  ended: {
+    title: string;
+    reason: { 'other-tab': string; revoked: string; expired: string; inactivity: string };
+    signInAgain: string;
+  };
 }
 
 /** The strings outside the per-component sections: states, session facts, buttons and errors. */
-export type CommonMessages = Omit<Messages, 'switcher' | 'revoke' | 'signOutAll' | 'devices'>;
+export type CommonMessages = Omit<
+  Messages,
+  'switcher' | 'revoke' | 'signOutAll' | 'devices' | 'idle' | 'expiry' | 'ended'
+>;

@@ -1,6 +1,9 @@
 import type { Messages } from '../types';
 import { enCommon } from './common';
 import { enDevices } from './devices';
+import { enEnded } from './ended';
+import { enExpiry } from './expiry';
+import { enIdle } from './idle';
 import { enRevoke } from './revoke';
 import { enSignOutAll } from './signOutAll';
 import { enSwitcher } from './switcher';
@@ -15,4 +18,7 @@ export const en: Messages = {
   revoke: enRevoke,
   signOutAll: enSignOutAll,
   devices: enDevices,
+  idle: enIdle,
+  expiry: enExpiry,
+  ended: enEnded,
 };
