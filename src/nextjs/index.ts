@@ -39,8 +39,19 @@ export {
   rateLimitHeaders,
   rateLimitUnavailableResponse,
   reverificationResponse,
+  revocationUnavailableResponse,
   type SessionErrorBody,
   type SessionErrorCode,
   unauthenticatedResponse,
 } from './responses';
+export { type MemoryRevocationListOptions, memoryRevocationList } from './revocation/memory';
+export type { RevocationOptions } from './revocation/proxyCheck';
+export {
+  type IoRedisRevocationClient,
+  type NodeRedisRevocationClient,
+  type RedisRevocationListOptions,
+  redisRevocationList,
+} from './revocation/redis';
+export type { RevocationList, RevocationListOptions, RevocationSubject } from './revocation/types';
+export { type RevocationWebhookOptions, revocationWebhook } from './revocationWebhook';
 export { sessionProxy } from './sessionProxy';

@@ -3,6 +3,7 @@ import { type AccessRule, type VerifiedSession, validateAccessRule, validateRece
 import { compilePatterns, normalisePath, type PathPredicate } from './matcher';
 import type { RateLimiter } from './rateLimit/types';
 import type { RecentSignIn } from './responses';
+import { type ResolvedRevocation, type RevocationOptions, resolveRevocation } from './revocation/proxyCheck';
 
 /** A group of routes that needs more than a signed-in session. */
 export interface AdminRoutes extends AccessRule {
@@ -75,6 +76,8 @@ export interface SessionProxyOptions {
   rateLimit?: RateLimitOptions;
   /** Recent sign-in for sensitive routes; see {@link MaxAuthAgeOptions}. */
   maxAuthAge?: MaxAuthAgeOptions;
+  /** Sign-out that takes effect at once: sessions on a revocation list are signed out; see {@link RevocationOptions}. */
+  revocation?: RevocationOptions;
   /**
    * Hosts accepted in `X-Forwarded-Host` (your proxy's). Any other value is removed before Clerk reads it; a listed
    * one is also the origin of the preset's redirects when `origin` is not set.
@@ -97,6 +100,7 @@ export interface ResolvedOptions {
   origin: string | null;
   forwardUserId: string | null;
   rateLimit: (Required<Omit<RateLimitOptions, 'routes'>> & { matches: PathPredicate }) | null;
+  revocation: ResolvedRevocation | null;
   trustedHosts: ReadonlySet<string> | null;
   clerk: ClerkMiddlewareOptions;
 }
@@ -117,6 +121,7 @@ const KNOWN = new Set([
   'forwardUserId',
   'rateLimit',
   'maxAuthAge',
+  'revocation',
   'trustedHosts',
   'jwtKey',
   'clerk',
@@ -280,6 +285,12 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
     };
   }
 
+  // revocation: checked and built in revocation/proxyCheck.ts
+  const revocation =
+    options.revocation === undefined
+      ? null
+      : wrap('revocation', () => resolveRevocation(options.revocation as RevocationOptions));
+
   let trustedHosts: Set<string> | null = null;
   if (options.trustedHosts !== undefined) {
     if (
@@ -310,6 +321,7 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
     origin,
     forwardUserId,
     rateLimit,
+    revocation,
     trustedHosts,
     clerk: { signInUrl, signUpUrl, ...(jwtKey ? { jwtKey } : {}), ...options.clerk },
   };

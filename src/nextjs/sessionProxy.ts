@@ -11,6 +11,7 @@ import {
   reverificationResponse,
   unauthenticatedResponse,
 } from './responses';
+import { REVOKED_SESSION } from './revocation/proxyCheck';
 
 function clientIp(request: Request): string | null {
   const forwarded = request.headers.get('x-forwarded-for');
@@ -146,12 +147,19 @@ export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware 
     const isApi = inGroup(config.isApi);
     const adminRules = config.admin.filter((group) => inGroup(group.matches)).map((group) => group.rule);
     const isPublic = adminRules.length === 0 && !path.ambiguous && config.isPublic(path.path);
-    const session = (await auth({ treatPendingAsSignedOut: true })) as unknown as ClerkAuthLike;
+    const verified = (await auth({ treatPendingAsSignedOut: true })) as unknown as ClerkAuthLike;
+    // Started before the rate limiter and awaited after it, so both stores are asked in one round trip.
+    const { revocation } = config;
+    const listed =
+      revocation && (revocation.matches ? inGroup(revocation.matches) : !isPublic) ? revocation.check(verified) : null;
 
     if (gate && config.rateLimit && inGroup(config.rateLimit.matches)) {
-      const refused = await gate(request, session.userId);
+      const refused = await gate(request, verified.userId);
       if (refused) return refused;
     }
+    const status = listed ? await listed : 'signed-in';
+    if (typeof status !== 'string') return status;
+    const session = status === 'revoked' ? REVOKED_SESSION : verified;
     if (isPublic) return forward(request, config.forwardUserId, session.userId);
 
     const recent = config.reverify && inGroup(config.reverify.matches) ? config.reverify.requirement : undefined;
