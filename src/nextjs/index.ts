@@ -22,6 +22,13 @@ export {
   SessionProxyOptionError,
   type SessionProxyOptions,
 } from './options';
+export {
+  ActionAuthError,
+  type ActionAuthErrorCode,
+  type ProtectActionRule,
+  protectAction,
+  type ReverificationHint,
+} from './protectAction';
 export { type MemoryRateLimiterOptions, memoryRateLimiter } from './rateLimit/memory';
 export {
   type IoRedisLike,

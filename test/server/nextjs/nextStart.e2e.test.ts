@@ -9,6 +9,7 @@ import {
   rawRequest,
   startExample,
 } from '../helpers/nextApp';
+import { serverActionTests } from '../revocation/serverActions';
 import { bypassClasses } from './bypassCases';
 
 // The integration runs unless SKIP_NEXT_E2E=1; CI sets REQUIRE_NEXT_E2E=1 so that skipping is an error there.
@@ -232,4 +233,6 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
       }
     });
   });
+
+  describe('Server Actions', () => serverActionTests(() => app, tokens));
 });
