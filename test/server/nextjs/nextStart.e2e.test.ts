@@ -9,6 +9,7 @@ import {
   rawRequest,
   startExample,
 } from '../helpers/nextApp';
+import { nextStartRevocationTests } from '../revocation/nextStartRevocation';
 import { serverActionTests } from '../revocation/serverActions';
 import { bypassClasses } from './bypassCases';
 
@@ -235,4 +236,5 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
   });
 
   describe('Server Actions', () => serverActionTests(() => app, tokens));
+  describe('revocation', () => nextStartRevocationTests(() => app, keys));
 });

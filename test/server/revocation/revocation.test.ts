@@ -1,12 +1,22 @@
 import '../helpers/env';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { memoryRevocationList, type RevocationList, revocationWebhook, sessionProxy } from '../../../src/nextjs';
+import {
+  type MemoryRevocationListOptions,
+  memoryRevocationList,
+  type RevocationList,
+  revocationWebhook,
+  sessionProxy,
+} from '../../../src/nextjs';
 import { createTestKeys } from '../helpers/keys';
 import { callProxy, ORIGIN, outcome } from '../helpers/proxy';
 import { revocationProxy, tokenFor } from './fixture';
 import { newSigningSecret, signedDelivery, specEvent } from './webhooks';
 
 const keys = createTestKeys();
+// Memory lists of one name share their entries process-wide; each test gets its own.
+const freshList = (options: MemoryRevocationListOptions = {}) =>
+  memoryRevocationList({ name: randomUUID(), ...options });
 const unauthenticated = { kind: 'json', status: 401, code: 'unauthenticated', wwwAuthenticate: 'Bearer' };
 const signIn = (path: string) => ({
   kind: 'redirect',
@@ -15,7 +25,7 @@ const signIn = (path: string) => ({
 
 describe('memoryRevocationList', () => {
   it('lists a revoked session and every session of a revoked user, and nothing else', async () => {
-    const list = memoryRevocationList();
+    const list = freshList();
     await list.revokeSession('sess_a');
     await list.revokeUser('user_gone');
     expect(await list.isRevoked({ sessionId: 'sess_a', userId: 'user_1' })).toBe(true);
@@ -25,7 +35,7 @@ describe('memoryRevocationList', () => {
 
   it('forgets an entry once every token minted before it has expired (token lifetime + clock skew)', async () => {
     let t = 1_000_000;
-    const list = memoryRevocationList({ tokenLifetimeMs: 60_000, clockSkewMs: 5_000, now: () => t });
+    const list = freshList({ tokenLifetimeMs: 60_000, clockSkewMs: 5_000, now: () => t });
     await list.revokeSession('sess_a');
     t += 64_999;
     expect(await list.isRevoked({ sessionId: 'sess_a', userId: 'u' })).toBe(true);
@@ -39,14 +49,24 @@ describe('memoryRevocationList', () => {
     expect(await list.isRevoked({ sessionId: 'sess_a', userId: 'u' })).toBe(true);
   });
 
+  it('shares entries between lists of the same name (the proxy and the webhook route are separate bundles)', async () => {
+    const name = randomUUID();
+    const inProxy = memoryRevocationList({ name });
+    const inRoute = memoryRevocationList({ name });
+    await inRoute.revokeSession('sess_shared');
+    expect(await inProxy.isRevoked({ sessionId: 'sess_shared', userId: 'u' })).toBe(true);
+    expect(await freshList().isRevoked({ sessionId: 'sess_shared', userId: 'u' })).toBe(false);
+  });
+
   it('refuses bad lifetimes at creation, naming the option', () => {
-    expect(() => memoryRevocationList({ tokenLifetimeMs: 0 })).toThrow(/'tokenLifetimeMs'/);
-    expect(() => memoryRevocationList({ clockSkewMs: -1 })).toThrow(/'clockSkewMs'/);
+    expect(() => freshList({ tokenLifetimeMs: 0 })).toThrow(/'tokenLifetimeMs'/);
+    expect(() => freshList({ clockSkewMs: -1 })).toThrow(/'clockSkewMs'/);
+    expect(() => memoryRevocationList({ name: '' })).toThrow(/'name'/);
   });
 });
 
 describe('revoked ids in odd encodings of sid', () => {
-  const list = memoryRevocationList();
+  const list = freshList();
   const proxy = revocationProxy(keys, { list });
 
   it('refuses mangled ids when they are revoked, instead of storing an entry that never matches', async () => {
@@ -70,7 +90,7 @@ describe('revoked ids in odd encodings of sid', () => {
 
 describe('sessionProxy({ revocation })', () => {
   it('signs a revoked session out on the next request: pages to sign-in, APIs 401 JSON, admin pages too', async () => {
-    const list = memoryRevocationList();
+    const list = freshList();
     const proxy = revocationProxy(keys, { list });
     const laptop = tokenFor(keys, 'sess_laptop');
     const admin = tokenFor(keys, 'sess_admin_laptop', 'user_admin');
@@ -89,7 +109,7 @@ describe('sessionProxy({ revocation })', () => {
   });
 
   it('checks public routes only when listed, and then forwards no user id for a revoked session', async () => {
-    const list = memoryRevocationList();
+    const list = freshList();
     await list.revokeSession('sess_laptop');
     const token = tokenFor(keys, 'sess_laptop');
     const byDefault = revocationProxy(keys, { list });
@@ -106,7 +126,7 @@ describe('sessionProxy({ revocation })', () => {
   });
 
   it('checks only the listed routes when routes are given', async () => {
-    const list = memoryRevocationList();
+    const list = freshList();
     await list.revokeSession('sess_laptop');
     const token = tokenFor(keys, 'sess_laptop');
     const proxy = revocationProxy(keys, { list, routes: ['/api/**'] });
@@ -117,7 +137,7 @@ describe('sessionProxy({ revocation })', () => {
   it('asks the list nothing for signed-out requests and public routes', async () => {
     const asked: string[] = [];
     const list: RevocationList = {
-      ...memoryRevocationList(),
+      ...freshList(),
       isRevoked: async ({ sessionId }) => {
         asked.push(sessionId);
         return false;
@@ -131,7 +151,7 @@ describe('sessionProxy({ revocation })', () => {
   });
 
   it("a list that never answers: 'open' lets the token through, 'closed' answers 503; logged once per interval", async () => {
-    const hanging: RevocationList = { ...memoryRevocationList(), isRevoked: () => new Promise(() => {}) };
+    const hanging: RevocationList = { ...freshList(), isRevoked: () => new Promise(() => {}) };
     const token = tokenFor(keys, 'sess_laptop');
     for (const onError of ['open', 'closed'] as const) {
       const logged: unknown[] = [];
@@ -154,10 +174,10 @@ describe('sessionProxy({ revocation })', () => {
   it('rejects invalid revocation options at startup, naming the option', () => {
     const make = (revocation: unknown) => () => sessionProxy({ jwtKey: keys.jwtKey, revocation: revocation as never });
     expect(make({})).toThrow(/sessionProxy: revocation\.list must be a revocation list/);
-    expect(make({ list: memoryRevocationList(), onError: 'fail' })).toThrow(/revocation\.onError/);
-    expect(make({ list: memoryRevocationList(), timeoutMs: 0 })).toThrow(/revocation\.timeoutMs/);
-    expect(make({ list: memoryRevocationList(), routes: [] })).toThrow(/revocation\.routes/);
-    expect(make({ list: memoryRevocationList(), routes: ['admin'] })).toThrow(/revocation\.routes/);
+    expect(make({ list: freshList(), onError: 'fail' })).toThrow(/revocation\.onError/);
+    expect(make({ list: freshList(), timeoutMs: 0 })).toThrow(/revocation\.timeoutMs/);
+    expect(make({ list: freshList(), routes: [] })).toThrow(/revocation\.routes/);
+    expect(make({ list: freshList(), routes: ['admin'] })).toThrow(/revocation\.routes/);
   });
 });
 
@@ -165,7 +185,7 @@ describe('revocationWebhook', () => {
   const secret = newSigningSecret();
 
   function setUp() {
-    const list = memoryRevocationList();
+    const list = freshList();
     const logged: string[] = [];
     const handler = revocationWebhook({ list, signingSecret: secret, log: (message) => logged.push(message) });
     const revoked = (sessionId: string, userId = 'user_x') => list.isRevoked({ sessionId, userId });
@@ -238,7 +258,7 @@ describe('revocationWebhook', () => {
     expect([odd.status, await odd.json()]).toEqual([400, { error: 'invalid_event', type: 'session.revoked' }]);
     const logged: string[] = [];
     const broken: RevocationList = {
-      ...memoryRevocationList(),
+      ...freshList(),
       revokeSession: async () => {
         throw new Error('connection refused');
       },
@@ -253,7 +273,7 @@ describe('revocationWebhook', () => {
     const previous = process.env.CLERK_WEBHOOK_SIGNING_SECRET;
     delete process.env.CLERK_WEBHOOK_SIGNING_SECRET;
     const logged: string[] = [];
-    const handler = revocationWebhook({ list: memoryRevocationList(), log: (message) => logged.push(message) });
+    const handler = revocationWebhook({ list: freshList(), log: (message) => logged.push(message) });
     const response = await handler(signedDelivery(secret, specEvent('session.revoked', 'sess_z')));
     if (previous !== undefined) process.env.CLERK_WEBHOOK_SIGNING_SECRET = previous;
     expect(response.status).toBe(500);
