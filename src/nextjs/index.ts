@@ -51,6 +51,7 @@ export {
   type SessionErrorCode,
   unauthenticatedResponse,
 } from './responses';
+export type { VerifyWithClerkOptions } from './revocation/clerkBackend';
 export { type MemoryRevocationListOptions, memoryRevocationList } from './revocation/memory';
 export type { RevocationOptions } from './revocation/proxyCheck';
 export {

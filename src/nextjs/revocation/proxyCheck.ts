@@ -3,12 +3,19 @@ import type { ClerkAuthLike } from '../authorize';
 import { compilePatterns, type PathPredicate } from '../matcher';
 import { revocationUnavailableResponse, type SessionErrorBody } from '../responses';
 import { throttledLog } from '../throttledLog';
-import type { RevocationList } from './types';
+import { clerkSessionCheck, type VerifyWithClerkOptions } from './clerkBackend';
+import type { RevocationList, RevocationSubject } from './types';
 
 /** Revocation for `sessionProxy`: a session on the list is signed out on the routes it covers. */
 export interface RevocationOptions {
   /** The list to check: `redisRevocationList` behind several instances, `memoryRevocationList` in one process. */
-  list: RevocationList;
+  list?: RevocationList;
+  /**
+   * Also ask Clerk's Backend API whether the session is still active (cached `cacheMs`, default 10 s): for apps that
+   * cannot receive webhooks, or for the most sensitive routes (set `routes`). Costs a call to Clerk per session and
+   * interval.
+   */
+  verifyWithClerk?: true | VerifyWithClerkOptions;
   /**
    * Routes where the list is checked. Default: every protected route (all but `publicRoutes`). A public route listed
    * here sees a revoked session as signed out (no forwarded user id) instead of skipping the check.
@@ -58,11 +65,22 @@ export const REVOKED_SESSION: ClerkAuthLike = {
  */
 export function resolveRevocation(options: RevocationOptions): ResolvedRevocation {
   const r = options;
-  if (!r || typeof r !== 'object' || typeof r.list?.isRevoked !== 'function') {
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    (r.list === undefined && !r.verifyWithClerk) ||
+    (r.list !== undefined && typeof r.list?.isRevoked !== 'function')
+  ) {
     throw new TypeError(
-      'revocation.list must be a revocation list, e.g. { list: redisRevocationList({ client }) } or memoryRevocationList().',
+      'revocation.list must be a revocation list, e.g. { list: redisRevocationList({ client }) } or memoryRevocationList() (or set verifyWithClerk).',
     );
   }
+  if (
+    r.verifyWithClerk !== undefined &&
+    r.verifyWithClerk !== true &&
+    (typeof r.verifyWithClerk !== 'object' || r.verifyWithClerk === null)
+  )
+    throw new TypeError('revocation.verifyWithClerk must be true or { cacheMs, secretKey, apiUrl }.');
   if (r.onError !== undefined && r.onError !== 'open' && r.onError !== 'closed')
     throw new TypeError(`revocation.onError must be 'open' or 'closed', got ${JSON.stringify(r.onError)}.`);
   for (const name of ['timeoutMs', 'logIntervalMs'] as const) {
@@ -76,7 +94,7 @@ export function resolveRevocation(options: RevocationOptions): ResolvedRevocatio
     throw new TypeError("revocation.routes must list route patterns, e.g. ['/admin/**'], or be left out.");
   return {
     matches: r.routes ? compilePatterns(r.routes, 'revocation.routes', false) : null,
-    check: createRevocationCheck(r.list, {
+    check: createRevocationCheck(anyRevoked(r.list, r.verifyWithClerk), {
       onError: r.onError ?? 'open',
       timeoutMs: r.timeoutMs ?? 1000,
       logIntervalMs: r.logIntervalMs ?? 60_000,
@@ -85,8 +103,19 @@ export function resolveRevocation(options: RevocationOptions): ResolvedRevocatio
   };
 }
 
+/** One question for both sources, asked at once: listed, or no longer active at Clerk. */
+function anyRevoked(
+  list: RevocationList | undefined,
+  verifyWithClerk: RevocationOptions['verifyWithClerk'],
+): (subject: RevocationSubject) => Promise<boolean> {
+  const clerk = verifyWithClerk ? clerkSessionCheck(verifyWithClerk === true ? {} : verifyWithClerk) : null;
+  if (!clerk) return (subject) => (list as RevocationList).isRevoked(subject);
+  if (!list) return clerk;
+  return async (subject) => (await Promise.all([list.isRevoked(subject), clerk(subject)])).some(Boolean);
+}
+
 function createRevocationCheck(
-  list: RevocationList,
+  isRevoked: (subject: RevocationSubject) => Promise<boolean>,
   policy: Required<Pick<RevocationOptions, 'onError' | 'timeoutMs' | 'logIntervalMs' | 'log'>>,
 ): RevocationCheck {
   const log = throttledLog(policy.logIntervalMs, policy.log);
@@ -99,7 +128,7 @@ function createRevocationCheck(
       timer = setTimeout(() => reject(new Error(`no answer within ${policy.timeoutMs} ms`)), policy.timeoutMs);
     });
     try {
-      return (await Promise.race([list.isRevoked({ sessionId, userId }), timeout])) ? 'revoked' : 'signed-in';
+      return (await Promise.race([isRevoked({ sessionId, userId }), timeout])) ? 'revoked' : 'signed-in';
     } catch (error) {
       log(failed, error);
       return policy.onError === 'closed' ? revocationUnavailableResponse() : 'signed-in';
