@@ -21,8 +21,8 @@ export default bare
       ...(process.env.EXAMPLE_REVOCATION === 'off' ? {} : { revocation: { list: revocations } }),
     });
 
-// Copied from `recommendedMatcher` (Next.js reads this statically): only build assets and the favicon skip the
-// proxy, so file-looking paths such as /admin/x.png are still checked.
+// Copied from `recommendedMatcher` (Next.js reads this statically): only the image optimizer and the favicon skip
+// the proxy, so file-looking paths such as /admin/x.png are still checked, and so are missing build assets.
 export const config = {
-  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$).*)'],
+  matcher: ['/((?!_next/image$|favicon\\.ico$).*)'],
 };

@@ -39,6 +39,7 @@ export {
 export type { RateLimiter, RateLimitResult, SlidingWindowOptions, WindowLength } from './rateLimit/types';
 export { checkSession, type RequireSessionOptions, type RequireSessionResult, requireSession } from './requireSession';
 export {
+  badRequestResponse,
   errorResponse,
   forbiddenResponse,
   type RecentSignIn,

@@ -18,8 +18,13 @@
  *    transport patterns, then each `/`-separated segment decoded on its own, so `/admin/..%2Fx` is under /admin).
  *    Protected groups match if any reading does, and readings that disagree make the path ambiguous.
  *
+ * 6. `routed` is the page as Next.js matches its static route names: the raw path after Next's transport patterns
+ *    and without a trailing `/`, still percent-encoded. Next compares `sign-in` with the raw segment, so
+ *    `/sign-%69n` is not its sign-in page but whatever dynamic route sits beside it (a root `[...rest]`).
+ *
  * Protected groups (admin, API, rate limit, re-verification) match every reading, so any spelling that might reach
- * a protected route is caught. Public routes match `path` case-sensitively and never an ambiguous path: a path is
+ * a protected route is caught. Public routes match case-sensitively, both `path` and `routed` (with literal segments
+ * spelled as a browser encodes them, see {@link encodeLiteralSegments}), and never an ambiguous path: a path is
  * public only when it is spelled exactly as the public route. Failing closed in both directions is the point.
  *
  * Pattern syntax: absolute paths of literal segments, `*` or `:name` for exactly one segment, and `**` as the last
@@ -40,6 +45,8 @@ export interface NormalisedPath {
   readonly readings: readonly string[];
   /** True when the raw path needed more than a plain decode to read; such a path is never public. */
   readonly ambiguous: boolean;
+  /** The raw path as Next.js matches static route names against it (rule 6): still encoded, case kept. */
+  readonly routed: string;
 }
 
 /** A compiled set of route patterns: a predicate on a normalised path. */
@@ -69,12 +76,8 @@ function stripTransport(raw: string): string {
   return path;
 }
 
-/**
- * Rule 5: the page as Next.js itself reads the raw path: its own transport patterns (greedy, lower case), then a
- * split on the literal `/` with each segment decoded on its own, so `..%2Fx` stays inside one segment and is
- * never resolved. Folded like `folded`.
- */
-function nextReading(raw: string): string {
+/** Rule 6: the raw path after Next.js's own transport patterns (greedy, lower case), still encoded. */
+function nextTransport(raw: string): string {
   let path = raw;
   const data = NEXT_DATA_PAGE.exec(path);
   if (data?.[1]) {
@@ -88,10 +91,16 @@ function nextReading(raw: string): string {
     else if (path.endsWith('.rsc')) path = path.slice(0, -'.rsc'.length) || '/';
     if (path !== raw && path === '/index') path = '/';
   }
-  if (!path.includes('%')) {
-    const plain = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-    return plain.normalize('NFKC').toLowerCase();
-  }
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+/**
+ * Rule 5: the page as Next.js itself reads the raw path: its transport patterns (rule 6), then a split on the
+ * literal `/` with each segment decoded on its own, so `..%2Fx` stays inside one segment and is never resolved.
+ * Folded like `folded`.
+ */
+function nextReading(path: string): string {
+  if (!path.includes('%')) return path.normalize('NFKC').toLowerCase();
   const decoded = path.split('/').map((segment) => {
     try {
       return decodeURIComponent(segment);
@@ -99,9 +108,7 @@ function nextReading(raw: string): string {
       return decodeLoosely(segment);
     }
   });
-  const joined = decoded.join('/');
-  const trimmed = joined.length > 1 && joined.endsWith('/') ? joined.slice(0, -1) : joined;
-  return trimmed.normalize('NFKC').toLowerCase();
+  return decoded.join('/').normalize('NFKC').toLowerCase();
 }
 
 /** Rules 2–3 on a decoded path: separators, invisible characters, dot segments; `changed` when any applied. */
@@ -138,12 +145,13 @@ function decodeLoosely(value: string): string {
  */
 export function normalisePath(rawPathname: string): NormalisedPath {
   const raw = rawPathname || '/';
-  const asNext = nextReading(raw);
+  const routed = nextTransport(raw);
+  const asNext = nextReading(routed);
   if (PLAIN_PATH.test(raw)) {
     let path = stripTransport(raw);
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     const folded = path.toLowerCase();
-    if (asNext === folded) return { path, folded, readings: [folded], ambiguous: false };
+    if (asNext === folded) return { path, folded, readings: [folded], ambiguous: false, routed };
   }
 
   let ambiguous = false;
@@ -175,7 +183,7 @@ export function normalisePath(rawPathname: string): NormalisedPath {
   const suffixFirst = resolveSegments(stripTransport(decoded)).path.normalize('NFKC').toLowerCase();
   const readings = [...new Set([folded, suffixFirst, asNext])];
   if (readings.length > 1) ambiguous = true;
-  return { path, folded, readings, ambiguous };
+  return { path, folded, readings, ambiguous, routed };
 }
 
 /** Thrown for a malformed route pattern; the message names the option and shows the fix. */
@@ -222,6 +230,19 @@ function patternSource(pattern: string, option: string): string {
   return source === '' ? '/' : source;
 }
 
+// The WHATWG URL parser's path percent-encode set, plus everything outside printable ASCII.
+const BROWSER_ENCODED = /[^\x21-\x7e]|["#<>?`{}]/gu;
+
+/**
+ * A pattern with each literal segment spelled as a browser sends it (`/café` → `/caf%C3%A9`), for matching
+ * {@link NormalisedPath.routed}; wildcard segments are left as they are. Null when that spelling is the pattern.
+ * @internal
+ */
+export function encodeLiteralSegments(pattern: string): string | null {
+  const encoded = pattern.replace(BROWSER_ENCODED, (c) => encodeURIComponent(c));
+  return encoded === pattern ? null : encoded;
+}
+
 /**
  * Compiles route patterns into one predicate. With `caseSensitive: false` the patterns are NFKC-lower-cased and
  * the predicate expects {@link NormalisedPath.folded}; otherwise it expects {@link NormalisedPath.path}.
@@ -243,9 +264,11 @@ export function compilePatterns(patterns: readonly string[], option: string, cas
 }
 
 /**
- * The `config.matcher` to export from `proxy.ts`. It runs the proxy on every path except Next.js build assets
+ * The `config.matcher` to export from `proxy.ts`. It runs the proxy on every path except Next's image optimizer
  * and `/favicon.ico`. Unlike Clerk's template it does not skip file-looking paths: `/admin/report.csv` or
- * `/admin/x.png` can be served by a page or route handler and must be checked. Next.js reads `config` statically,
- * so copy this literal into `proxy.ts` rather than importing it; the tests keep both in sync.
+ * `/admin/x.png` can be served by a page or route handler and must be checked. Nor does it skip `/_next/static/`:
+ * Next renders the app's dynamic routes for a build asset that does not exist, so the proxy answers those with a
+ * 404 and lets the real ones through without a session check. Next.js reads `config` statically, so copy this
+ * literal into `proxy.ts` rather than importing it; the tests keep both in sync.
  */
-export const recommendedMatcher: readonly string[] = ['/((?!_next/static/|_next/image|favicon\\.ico$).*)'];
+export const recommendedMatcher: readonly string[] = ['/((?!_next/image$|favicon\\.ico$).*)'];

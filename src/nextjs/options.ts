@@ -1,6 +1,7 @@
 import type { ClerkMiddlewareOptions } from '@clerk/nextjs/server';
 import { type AccessRule, type VerifiedSession, validateAccessRule, validateRecentSignIn } from './authorize';
-import { compilePatterns, normalisePath, type PathPredicate } from './matcher';
+import { compilePatterns, encodeLiteralSegments, normalisePath, type PathPredicate } from './matcher';
+import { authorizedParties } from './origins';
 import type { RateLimiter } from './rateLimit/types';
 import type { RecentSignIn } from './responses';
 import { type ResolvedRevocation, type RevocationOptions, resolveRevocation } from './revocation/proxyCheck';
@@ -26,6 +27,11 @@ export interface RateLimitOptions {
   limiter: RateLimiter;
   /** Routes it applies to. Default: the API routes. */
   routes?: readonly string[];
+  /**
+   * Also limit every POST that Next may run as a Server Action (one with `Next-Action`, or a form post), on any
+   * route: an action answers on every page that imports its module. Default `true`.
+   */
+  actions?: boolean;
   /**
    * The key per request. Default: `user:<userId>`, else `ip:<ip>` where ip is the last `X-Forwarded-For` entry
    * (the one your nearest proxy appended), else `X-Real-IP`. Without a proxy in front those headers come from
@@ -79,13 +85,24 @@ export interface SessionProxyOptions {
   /** Sign-out that takes effect at once: sessions on a revocation list are signed out; see {@link RevocationOptions}. */
   revocation?: RevocationOptions;
   /**
+   * `Cache-Control` of every response the proxy lets through to a protected (non-public) route, sent with
+   * `Vary: Cookie, Authorization` (route handlers keep it; Next replaces `Vary` on pages). Default
+   * `'private, no-store'`: Next gives a prerendered page `s-maxage` and a shared cache would hand a signed-in page
+   * to anyone. `false` leaves caching to the app.
+   */
+  protectedCacheControl?: string | false;
+  /**
    * Hosts accepted in `X-Forwarded-Host` (your proxy's). Any other value is removed before Clerk reads it; a listed
-   * one is also the origin of the preset's redirects when `origin` is not set.
+   * one is also the origin of the preset's redirects when `origin` is not set, a target Clerk's
+   * `__clerk_redirect_url` may name (list satellite domains here), and an authorized party (`azp`).
    */
   trustedHosts?: readonly string[];
   /** PEM public key for networkless token verification. Default `process.env.CLERK_JWT_KEY`. */
   jwtKey?: string;
-  /** Passed to `clerkMiddleware` as is (publishableKey, secretKey, authorizedParties, ...). */
+  /**
+   * Passed to `clerkMiddleware` as is (publishableKey, secretKey, ...). `authorizedParties` defaults to `origin`
+   * and the `trustedHosts` (https and http), so a token issued to another site (`azp`) is refused.
+   */
   clerk?: ClerkMiddlewareOptions;
 }
 
@@ -101,6 +118,7 @@ export interface ResolvedOptions {
   forwardUserId: string | null;
   rateLimit: (Required<Omit<RateLimitOptions, 'routes'>> & { matches: PathPredicate }) | null;
   revocation: ResolvedRevocation | null;
+  protectedCacheControl: string | null;
   trustedHosts: ReadonlySet<string> | null;
   clerk: ClerkMiddlewareOptions;
 }
@@ -122,6 +140,7 @@ const KNOWN = new Set([
   'rateLimit',
   'maxAuthAge',
   'revocation',
+  'protectedCacheControl',
   'trustedHosts',
   'jwtKey',
   'clerk',
@@ -180,7 +199,9 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
     ...(options.publicRoutes ?? []),
     ...authPages.flatMap((p) => (p === '/' ? ['/'] : [p, `${p}/**`])),
   ];
-  const isPublic = wrap('publicRoutes', () => compilePatterns(publicPatterns, 'publicRoutes'));
+  // Also as a browser spells them, for the still-encoded path Next matches route names against (`routed`).
+  const browserSpelled = publicPatterns.flatMap((p) => encodeLiteralSegments(p) ?? []);
+  const isPublic = wrap('publicRoutes', () => compilePatterns([...publicPatterns, ...browserSpelled], 'publicRoutes'));
   const isApi = wrap('apiRoutes', () =>
     compilePatterns(options.apiRoutes ?? ['/api/**', '/trpc/**'], 'apiRoutes', false),
   );
@@ -267,6 +288,8 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
       fail(`rateLimit.onError must be 'open' or 'closed', got ${JSON.stringify(r.onError)}.`);
     if (r.key !== undefined && typeof r.key !== 'function')
       fail('rateLimit.key must be a function ({ userId, ip, request }) => string.');
+    if (r.actions !== undefined && typeof r.actions !== 'boolean')
+      fail('rateLimit.actions must be true (limit Server Action POSTs on every route) or false.');
     for (const name of ['timeoutMs', 'logIntervalMs'] as const) {
       const v = r[name];
       if (v !== undefined && (!Number.isFinite(v) || v <= 0))
@@ -277,6 +300,7 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
       matches: r.routes
         ? wrap('rateLimit.routes', () => compilePatterns(r.routes ?? [], 'rateLimit.routes', false))
         : isApi,
+      actions: r.actions ?? true,
       key: r.key ?? defaultRateLimitKey,
       onError: r.onError ?? 'open',
       timeoutMs: r.timeoutMs ?? 1000,
@@ -302,6 +326,19 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
     trustedHosts = new Set(options.trustedHosts.map((h) => h.toLowerCase()));
   }
 
+  let protectedCacheControl: string | null = 'private, no-store';
+  if (options.protectedCacheControl !== undefined) {
+    const value = options.protectedCacheControl;
+    if (
+      value !== false &&
+      (typeof value !== 'string' || !/\b(private|no-store)\b/i.test(value) || /\b(public|s-maxage)\b/i.test(value))
+    )
+      fail(
+        `protectedCacheControl must keep shared caches out (contain 'private' or 'no-store', never 'public' or 's-maxage'), e.g. 'private, no-store', or be false; got ${JSON.stringify(value)}.`,
+      );
+    protectedCacheControl = value || null;
+  }
+
   const jwtKey = (options.jwtKey ?? env.CLERK_JWT_KEY)?.replace(/\\n/g, '\n');
   if (jwtKey !== undefined && !/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/.test(jwtKey)) {
     fail(
@@ -311,6 +348,7 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
   if (options.clerk !== undefined && (typeof options.clerk !== 'object' || options.clerk === null))
     fail('clerk must be an object of clerkMiddleware options.');
 
+  const parties = authorizedParties(origin, trustedHosts);
   return {
     isPublic,
     isApi,
@@ -322,8 +360,15 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
     forwardUserId,
     rateLimit,
     revocation,
+    protectedCacheControl,
     trustedHosts,
-    clerk: { signInUrl, signUpUrl, ...(jwtKey ? { jwtKey } : {}), ...options.clerk },
+    clerk: {
+      signInUrl,
+      signUpUrl,
+      ...(jwtKey ? { jwtKey } : {}),
+      ...(parties ? { authorizedParties: parties } : {}),
+      ...options.clerk,
+    },
   };
 }
 

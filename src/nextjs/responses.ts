@@ -4,6 +4,7 @@ import type { RateLimitResult } from './rateLimit/types';
 
 /** Machine-readable codes of the JSON errors the kit answers with. */
 export type SessionErrorCode =
+  | 'bad_request'
   | 'unauthenticated'
   | 'forbidden'
   | 'reverification_required'
@@ -37,6 +38,11 @@ export function errorResponse(
     status,
     headers: { 'Cache-Control': 'no-store', ...init.headers },
   });
+}
+
+/** 400 `bad_request`: the request carries a parameter the proxy refuses to act on (named in `message`). */
+export function badRequestResponse(message: string): NextResponse<SessionErrorBody> {
+  return errorResponse(400, 'bad_request', message);
 }
 
 /** 401 `unauthenticated` with `WWW-Authenticate: Bearer`: no valid session token came with the request. */

@@ -1,10 +1,13 @@
 import { clerkMiddleware } from '@clerk/nextjs/server';
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { type ClerkAuthLike, evaluate } from './authorize';
+import { createBuildAssetCheck } from './buildAssets';
 import { type NormalisedPath, normalisePath, type PathPredicate } from './matcher';
 import { type ResolvedOptions, resolveOptions, type SessionProxyOptions } from './options';
+import { clerkRedirectAllowed, publicOrigin, sanitiseForwardedHeaders } from './origins';
 import type { RateLimitResult } from './rateLimit/types';
 import {
+  badRequestResponse,
   forbiddenResponse,
   rateLimitedResponse,
   rateLimitUnavailableResponse,
@@ -46,6 +49,17 @@ function redirectWithReturn(request: NextRequest, target: string, origin: string
   // Clerk then appends the development-browser token when the page lives on another origin (Account Portal).
   if (url.origin !== origin) response.headers.set('x-clerk-redirect-to', 'true');
   return response;
+}
+
+/**
+ * A POST Next may run as a Server Action: one with `Next-Action` (from JavaScript) or a form post (without it).
+ * Next runs it for any page that imports the action's module, whatever the page's own route is.
+ */
+function isPossibleAction(request: NextRequest): boolean {
+  if (request.method !== 'POST') return false;
+  if (request.headers.has('next-action')) return true;
+  const type = request.headers.get('content-type') ?? '';
+  return type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded');
 }
 
 function notFound(): NextResponse {
@@ -98,30 +112,14 @@ function forward(request: NextRequest, header: string | null, userId: string | n
 }
 
 /**
- * The origin redirects are built on: the configured `origin`, else a forwarded host the app trusts (the wrapper
- * below has already removed any other), else the origin Next built the request URL from.
- */
-function publicOrigin(request: NextRequest, config: ResolvedOptions): string {
-  if (config.origin) return config.origin;
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim().toLowerCase();
-  if (!host || !config.trustedHosts?.has(host)) return request.nextUrl.origin;
-  // First values, as Clerk reads them: the proxy in front must set these headers, not append to a client's.
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  const scheme = proto === 'http' || proto === 'https' ? proto : request.nextUrl.protocol.slice(0, -1);
-  // Through URL, so `app.example.com:443` over https reads as the same origin as `app.example.com`.
-  try {
-    return new URL(`${scheme}://${host}`).origin;
-  } catch {
-    return request.nextUrl.origin;
-  }
-}
-
-/**
  * Creates the proxy for `proxy.ts` (or `middleware.ts`) on top of Clerk's real `clerkMiddleware`.
  *
- * Every request is classified once from {@link normalisePath}: admin groups first, then public routes, and
- * everything else needs a signed-in session (pending sessions count as signed out). Pages are redirected to the
- * sign-in URL with a same-origin `redirect_url`; API routes get 401/403 JSON and never a redirect.
+ * Every request is classified once from {@link normalisePath}: admin groups first, then public routes (only when
+ * the path Next routes on is itself public), and everything else needs a signed-in session (pending sessions count
+ * as signed out). Pages are redirected to the sign-in URL with a same-origin `redirect_url`; API routes get 401/403
+ * JSON and never a redirect. What gets through to a protected route goes out `private, no-store`. Build assets
+ * skip the session check, and a missing one is a 404 rather than the app's dynamic routes. Clerk's redirect
+ * parameters and the forwarded headers it builds URLs from are checked first (see `origins.ts`).
  *
  * @example
  * ```ts
@@ -132,12 +130,17 @@ function publicOrigin(request: NextRequest, config: ResolvedOptions): string {
  *   admin: { routes: ['/admin/**', '/api/admin/**'], role: 'org:admin' },
  *   forwardUserId: 'x-user-id',
  * });
- * export const config = { matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$).*)'] };
+ * export const config = { matcher: ['/((?!_next/image$|favicon\\.ico$).*)'] };
  * ```
  * @throws {SessionProxyOptionError} at creation for any invalid option, naming the option and the fix.
  */
 export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware {
   const config = resolveOptions(options);
+  // Not an error: on a platform that sets Host itself the default is right; behind your own proxy it is not.
+  if (!config.origin && !config.trustedHosts && typeof process !== 'undefined' && process.env.NODE_ENV === 'production')
+    console.warn(
+      "[clerk-session-kit] sessionProxy has no `origin` (or `trustedHosts`): its redirects and Clerk's handshake follow the request's Host header, and a token's `azp` is not checked. Set origin: 'https://your.app' (see the README, 'What the proxy guarantees').",
+    );
   const gate = config.rateLimit ? createRateLimitGate(config.rateLimit) : null;
 
   const middleware = clerkMiddleware(async (auth, request) => {
@@ -146,14 +149,21 @@ export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware 
     const inGroup = (matches: PathPredicate) => path.readings.some((reading) => matches(reading));
     const isApi = inGroup(config.isApi);
     const adminRules = config.admin.filter((group) => inGroup(group.matches)).map((group) => group.rule);
-    const isPublic = adminRules.length === 0 && !path.ambiguous && config.isPublic(path.path);
+    // Public only when the path Next routes on is itself public: `/sign-%69n` reads as /sign-in, but Next renders
+    // the dynamic route beside /sign-in for it.
+    const isPublic =
+      adminRules.length === 0 &&
+      !path.ambiguous &&
+      config.isPublic(path.path) &&
+      (path.routed === path.path || config.isPublic(path.routed));
     const verified = (await auth({ treatPendingAsSignedOut: true })) as unknown as ClerkAuthLike;
     // Started before the rate limiter and awaited after it, so both stores are asked in one round trip.
     const { revocation } = config;
     const listed =
       revocation && (revocation.matches ? inGroup(revocation.matches) : !isPublic) ? revocation.check(verified) : null;
 
-    if (gate && config.rateLimit && inGroup(config.rateLimit.matches)) {
+    const limit = config.rateLimit;
+    if (gate && limit && (inGroup(limit.matches) || (limit.actions && isPossibleAction(request)))) {
       const refused = await gate(request, verified.userId);
       if (refused) return refused;
     }
@@ -166,8 +176,15 @@ export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware 
     const verdict = evaluate(session, adminRules, recent);
     const origin = publicOrigin(request, config);
     switch (verdict.kind) {
-      case 'ok':
-        return forward(request, config.forwardUserId, session.userId);
+      case 'ok': {
+        const response = forward(request, config.forwardUserId, session.userId);
+        // Next would send a prerendered page with `s-maxage` and no Vary: a shared cache would hand it to anyone.
+        if (config.protectedCacheControl) {
+          response.headers.set('Cache-Control', config.protectedCacheControl);
+          response.headers.set('Vary', 'Cookie, Authorization');
+        }
+        return response;
+      }
       case 'unauthenticated':
         return isApi ? unauthenticatedResponse() : redirectWithReturn(request, config.signInUrl, origin);
       case 'forbidden':
@@ -181,15 +198,21 @@ export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware 
     }
   }, config.clerk);
 
-  return (request: NextRequest, event: NextFetchEvent) => {
-    const forwardedHost = request.headers.get('x-forwarded-host');
-    if (forwardedHost !== null) {
-      const host = forwardedHost.split(',')[0]?.trim().toLowerCase() ?? '';
-      // Clerk builds its own redirect URLs from this header; an unknown value must not reach it.
-      if (host !== request.nextUrl.host.toLowerCase() && !config.trustedHosts?.has(host)) {
-        request.headers.delete('x-forwarded-host');
-      }
+  const buildAsset = createBuildAssetCheck();
+  return async (request: NextRequest, event: NextFetchEvent) => {
+    // Build assets are public; one that does not exist would render the app's dynamic routes instead.
+    const asset = buildAsset(request.nextUrl.pathname);
+    if (asset === 'asset') return NextResponse.next();
+    if (asset === 'missing') return notFound();
+    if (!clerkRedirectAllowed(request, config))
+      return badRequestResponse('__clerk_redirect_url must point at this app or a trusted host.');
+    sanitiseForwardedHeaders(request, config);
+    try {
+      return await middleware(request, event);
+    } catch (error) {
+      // Clerk throws on a handshake token it cannot verify; that is the client's fault, not a server error.
+      if (request.nextUrl.searchParams.has('__clerk_handshake')) return badRequestResponse('Invalid Clerk handshake.');
+      throw error;
     }
-    return middleware(request, event);
   };
 }

@@ -2,7 +2,11 @@ import { parseSlidingWindow, type RateLimiter, type SlidingWindowOptions } from 
 
 /** Options of {@link memoryRateLimiter}. */
 export interface MemoryRateLimiterOptions extends SlidingWindowOptions {
-  /** Most keys remembered at once; the least recently used key is forgotten first. Default 10 000. */
+  /**
+   * Most keys remembered at once. Default 10 000. A key is forgotten only once its window has passed; while every
+   * remembered key still has a live window, a new key is refused (429) until one ends, so a flood of new keys
+   * (spoofed addresses) can never reset the window of a key that is being limited.
+   */
   maxKeys?: number;
   /** Clock in milliseconds, for tests. Default `Date.now`. */
   now?: () => number;
@@ -10,7 +14,8 @@ export interface MemoryRateLimiterOptions extends SlidingWindowOptions {
 
 /**
  * An in-process sliding-window limiter: at most `limit` requests per key in any `window`. Memory is bounded by
- * `maxKeys` × `limit` timestamps. One process only: behind several instances use {@link redisRateLimiter}.
+ * `maxKeys` × `limit` timestamps; size `maxKeys` for the distinct clients of one window. One process only: behind
+ * several instances use {@link redisRateLimiter}.
  */
 export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimiter {
   const { limit, windowMs } = parseSlidingWindow('memoryRateLimiter', options);
@@ -21,6 +26,7 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
   const now = options.now ?? Date.now;
   // Map iteration order is insertion order; re-inserting on use makes the first key the least recently used.
   const hits = new Map<string, number[]>();
+  const expired = (log: number[], t: number) => log.length === 0 || (log[log.length - 1] as number) <= t - windowMs;
 
   return {
     async limit(key) {
@@ -28,6 +34,17 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
       // Timestamps are appended in order, so expired ones sit at the front (shift is amortised O(1) in V8).
       const log = hits.get(key) ?? [];
       while (log.length > 0 && (log[0] as number) <= t - windowMs) log.shift();
+      if (!hits.has(key)) {
+        // Forget least recently used keys whose windows have passed; never one that is still counting.
+        for (const [oldest, oldLog] of hits) {
+          if (hits.size < maxKeys || !expired(oldLog, t)) break;
+          hits.delete(oldest);
+        }
+        if (hits.size >= maxKeys) {
+          const first = hits.values().next().value as number[];
+          return { success: false, limit, remaining: 0, reset: (first[first.length - 1] ?? t) + windowMs };
+        }
+      }
       hits.delete(key);
       let success = false;
       if (log.length < limit) {
@@ -35,10 +52,6 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
         success = true;
       }
       hits.set(key, log);
-      if (hits.size > maxKeys) {
-        const oldest = hits.keys().next().value;
-        if (oldest !== undefined) hits.delete(oldest);
-      }
       const first = log[0] ?? t;
       return { success, limit, remaining: Math.max(0, limit - log.length), reset: first + windowMs };
     },

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { freePort, waitForPort } from './servers';
@@ -30,10 +32,10 @@ export function exampleEnv(
   } as NodeJS.ProcessEnv;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function run(dir: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [NEXT_BIN, ...args], {
-      cwd: EXAMPLE_DIR,
+      cwd: dir,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -48,7 +50,40 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 
 /** `next build` of examples/nextjs (one build serves every variant: the proxy reads its keys at start). */
 export function buildExample(env: NodeJS.ProcessEnv): Promise<void> {
-  return run(['build'], env);
+  return run(EXAMPLE_DIR, ['build'], env);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith('.next') || entry.name === 'node_modules' || entry.name === 'next-env.d.ts') return [];
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(full) : [full];
+  });
+}
+
+/**
+ * `next build` of `dir` into `distDir` unless the last build there came from the same sources (the app's, the
+ * preset's, the lockfile) and the same `keyEnv`: every suite that needs the app then shares one build, in one run
+ * and across runs. The proxy reads its keys when the server starts, so they are not part of the key.
+ */
+export async function buildCached(
+  dir: string,
+  distDir: string,
+  env: NodeJS.ProcessEnv,
+  keyEnv: Record<string, string> = {},
+): Promise<void> {
+  const hash = createHash('sha256').update(JSON.stringify(keyEnv));
+  const files = [
+    ...sourceFiles(dir),
+    ...sourceFiles(path.join(REPO_ROOT, 'src/nextjs')),
+    path.join(REPO_ROOT, 'package-lock.json'),
+  ];
+  for (const file of files.sort()) hash.update(`${path.relative(REPO_ROOT, file)}\0`).update(readFileSync(file));
+  const key = hash.digest('hex');
+  const stamp = path.join(dir, distDir, 'csk-build-key');
+  if (existsSync(stamp) && statSync(stamp).isFile() && readFileSync(stamp, 'utf8') === key) return;
+  await run(dir, ['build'], { ...env, ...keyEnv });
+  writeFileSync(stamp, key);
 }
 
 export interface RunningApp {
@@ -57,11 +92,16 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** `next start -H localhost` on a free port (127.0.0.1 hangs with clerkMiddleware, vercel/next.js#94745). */
-export async function startExample(env: NodeJS.ProcessEnv): Promise<RunningApp> {
+/** `next start -H localhost` of examples/nextjs on a free port. */
+export function startExample(env: NodeJS.ProcessEnv): Promise<RunningApp> {
+  return startApp(EXAMPLE_DIR, env);
+}
+
+/** `next start -H localhost` of `dir` on a free port (127.0.0.1 hangs with clerkMiddleware, vercel/next.js#94745). */
+export async function startApp(dir: string, env: NodeJS.ProcessEnv): Promise<RunningApp> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-H', 'localhost', '-p', String(port)], {
-    cwd: EXAMPLE_DIR,
+    cwd: dir,
     env,
     stdio: 'ignore',
   });

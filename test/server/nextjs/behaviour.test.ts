@@ -1,5 +1,6 @@
 import '../helpers/env';
 import { describe, expect, it } from 'vitest';
+import { signToken } from '../helpers/keys';
 import { callProxy, ORIGIN, outcome } from '../helpers/proxy';
 import { createFixture } from './fixture';
 
@@ -160,5 +161,53 @@ describe('recent sign-in (maxAuthAge from fva, not iat)', () => {
 
   it('does not ask for re-verification outside its routes', async () => {
     expect(await visit('/dashboard', tokens.staleFva)).toEqual({ kind: 'allowed', forwardedUserId: 'user_stale' });
+  });
+});
+
+describe('caching of protected responses', () => {
+  it('lets a protected response through as private, no-store with Vary; public ones keep the app headers', async () => {
+    const response = await callProxy(proxy, '/dashboard', { token: tokens.user });
+    expect([response.headers.get('cache-control'), response.headers.get('vary')]).toEqual([
+      'private, no-store',
+      'Cookie, Authorization',
+    ]);
+    expect((await callProxy(proxy, '/', { token: tokens.user })).headers.get('cache-control')).toBeNull();
+  });
+
+  it('takes another private policy, or none with protectedCacheControl: false', async () => {
+    const header = async (protectedCacheControl: string | false) => {
+      const { proxy: p, tokens: t } = createFixture({ protectedCacheControl });
+      return (await callProxy(p, '/dashboard', { token: t.user })).headers.get('cache-control');
+    };
+    expect(await header('private, max-age=60')).toBe('private, max-age=60');
+    expect(await header(false)).toBeNull();
+  });
+});
+
+describe('authorized parties (azp)', () => {
+  const now = Math.floor(Date.now() / 1000);
+  const withAzp = (keys: Parameters<typeof signToken>[0], azp: string) =>
+    signToken(keys, { sub: 'user_member', sid: 'sess_member', iat: now - 5, nbf: now - 5, exp: now + 600, v: 2, azp });
+
+  it('refuses a token issued to another site once origin or trustedHosts say which sites are ours', async () => {
+    const { proxy: pinned, keys } = createFixture({
+      origin: 'https://app.example.com',
+      trustedHosts: ['www.example.com'],
+    });
+    const status = async (azp: string) => (await callProxy(pinned, '/api/me', { token: withAzp(keys, azp) })).status;
+    expect([
+      await status('https://evil.example'),
+      await status('https://app.example.com'),
+      await status('https://www.example.com'),
+    ]).toEqual([401, 200, 200]);
+  });
+
+  it('leaves an explicit clerk.authorizedParties as given', async () => {
+    const { proxy: explicit, keys } = createFixture({
+      origin: 'https://app.example.com',
+      clerk: { authorizedParties: ['https://partner.example'] },
+    });
+    const status = async (azp: string) => (await callProxy(explicit, '/api/me', { token: withAzp(keys, azp) })).status;
+    expect([await status('https://partner.example'), await status('https://app.example.com')]).toEqual([200, 401]);
   });
 });

@@ -3,6 +3,12 @@
  * a public one); `member` paths aim at admin routes. Shared by the in-process suite and the next start matrix.
  */
 export const bypassClasses: Record<string, { signedOut: string[]; member: string[] }> = {
+  // Next matches static route names against the still-encoded path: these render the dynamic route beside the
+  // public one (a root `[...rest]`, `app/api/[resource]`), never the public route (issue 15, finding 1).
+  encodedPublicSpellings: {
+    signedOut: ['/sign-%69n', '/%73ign-up', '/sign%2Din', '/sign-%69n/x/y', '/api/%70ublic', '/%61bout', '/abou%74/'],
+    member: ['/sign-%69n/../admin', '/%61pi/admin', '/api/%70ublic/../admin'],
+  },
   case: {
     signedOut: [
       '/DASHBOARD',

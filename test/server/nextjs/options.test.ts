@@ -1,5 +1,5 @@
 import '../helpers/env';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type SessionProxyOptions, sessionProxy } from '../../../src/nextjs';
 
 const create = (options: unknown) => () => sessionProxy(options as SessionProxyOptions);
@@ -43,6 +43,10 @@ describe('sessionProxy rejects invalid options at startup, naming the option and
     ],
     [{ maxAuthAge: { afterMinutes: 5, routes: ['/s/**'], level: 'third_factor' } }, /maxAuthAge\.level must be/],
     [{ trustedHosts: ['https://x.example/'] }, /trustedHosts must be host names/],
+    [{ protectedCacheControl: 'public, max-age=60' }, /protectedCacheControl must keep shared caches out/],
+    [{ protectedCacheControl: 'private, s-maxage=60' }, /protectedCacheControl must keep shared caches out/],
+    [{ protectedCacheControl: true }, /protectedCacheControl must keep shared caches out/],
+    [{ rateLimit: { limiter: { limit: async () => ({}) }, actions: 'yes' } }, /rateLimit\.actions must be true/],
     [{ jwtKey: 'not a key' }, /jwtKey \(or CLERK_JWT_KEY\) must be the PEM public key/],
   ])('%j', (options, message) => {
     expect(create(options)).toThrow(message);
@@ -65,5 +69,24 @@ describe('sessionProxy rejects invalid options at startup, naming the option and
         trustedHosts: ['app.example.com'],
       }),
     ).not.toThrow();
+  });
+});
+
+describe('sessionProxy warns at startup when production redirects would follow the Host header', () => {
+  it('warns once without origin or trustedHosts in production, not with either, not in development', () => {
+    const warnings: unknown[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((message) => warnings.push(message));
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      sessionProxy({});
+      sessionProxy({ origin: 'https://app.example.com' });
+      sessionProxy({ trustedHosts: ['app.example.com'] });
+      vi.stubEnv('NODE_ENV', 'development');
+      sessionProxy({});
+    } finally {
+      vi.unstubAllEnvs();
+      warn.mockRestore();
+    }
+    expect(warnings).toEqual([expect.stringMatching(/no `origin` \(or `trustedHosts`\).*Host header/)]);
   });
 });

@@ -19,13 +19,33 @@ describe('memoryRateLimiter', () => {
     expect(seen).toEqual([true, true, false, true, false]);
   });
 
-  it('forgets the least recently used key beyond maxKeys', async () => {
-    const limiter = memoryRateLimiter({ limit: 1, window: '1 h', maxKeys: 2 });
+  it('forgets the least recently used key beyond maxKeys once its window has passed', async () => {
+    let t = 0;
+    const limiter = memoryRateLimiter({ limit: 1, window: '1 s', maxKeys: 2, now: () => t });
     await limiter.limit('a');
+    t = 500;
     await limiter.limit('b');
-    await limiter.limit('c'); // evicts a
-    expect((await limiter.limit('a')).success).toBe(true);
+    t = 1000;
+    expect((await limiter.limit('c')).success).toBe(true); // a's window has passed: a is forgotten
     expect((await limiter.limit('c')).success).toBe(false);
+    expect((await limiter.limit('b')).success).toBe(false); // b is still counted
+  });
+
+  it('cannot be flushed: a flood of new keys never resets a live window, new keys wait for a slot', async () => {
+    let t = 0;
+    const limiter = memoryRateLimiter({ limit: 3, window: '1 m', maxKeys: 100, now: () => t });
+    for (let i = 0; i < 3; i += 1) await limiter.limit('ip:victim-of-limit');
+    expect((await limiter.limit('ip:victim-of-limit')).success).toBe(false);
+    const flood = [];
+    for (let i = 0; i < 101; i += 1) flood.push((await limiter.limit(`ip:10.0.${i >> 8}.${i & 255}`)).success);
+    expect(flood.filter(Boolean)).toHaveLength(99); // 100 keys fit, the limited one among them
+    const again = [];
+    for (let i = 0; i < 3; i += 1) again.push((await limiter.limit('ip:victim-of-limit')).success);
+    expect(again).toEqual([false, false, false]);
+    const refused = await limiter.limit('ip:newcomer');
+    expect(refused).toMatchObject({ success: false, remaining: 0, reset: 60_000 });
+    t = 60_000; // the first windows end: their keys are forgotten and newcomers fit again
+    expect((await limiter.limit('ip:newcomer')).success).toBe(true);
   });
 
   it('rejects bad options with the fix', () => {
@@ -67,6 +87,22 @@ describe('sessionProxy rateLimit', () => {
       await status(undefined, '2.2.2.2, 9.9.9.9'),
       await status(undefined, '8.8.8.8'),
     ]).toEqual([200, 429, 200]);
+  });
+
+  it('covers every POST Next may run as a Server Action by default, on any route, public ones included', async () => {
+    const limiter = () => ({ limiter: memoryRateLimiter({ limit: 1, window: '1 m' }) });
+    const post = (p: typeof proxy, headers: Record<string, string>) =>
+      callProxy(p, '/', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.9', ...headers } });
+    const statuses = async (p: typeof proxy) => [
+      (await post(p, { 'next-action': '00abc' })).status,
+      (await post(p, { 'next-action': '00abc' })).status,
+      (await post(p, { 'content-type': 'multipart/form-data; boundary=x' })).status,
+      (await post(p, { 'content-type': 'application/x-www-form-urlencoded' })).status,
+    ];
+    const { proxy } = createFixture({ rateLimit: limiter() });
+    expect(await statuses(proxy)).toEqual([200, 429, 429, 429]);
+    const { proxy: optedOut } = createFixture({ rateLimit: { ...limiter(), actions: false } });
+    expect(await statuses(optedOut)).toEqual([200, 200, 200, 200]);
   });
 
   it('applies only to its routes (default: the API routes)', async () => {

@@ -1,0 +1,3 @@
+export default function SignUp() {
+  return <main data-route="app/sign-up/[[...sign-up]]/page.tsx">Sign up</main>;
+}
