@@ -8,6 +8,7 @@ const all: Record<string, string> = {
   components: 'bench/components.ts',
   size: 'bench/size.ts',
   proxy: 'bench/proxy.ts',
+  revocation: 'bench/revocation.ts',
 };
 const picked = process.argv.slice(2);
 const names = picked.length ? picked : Object.keys(all);

@@ -36,7 +36,7 @@ const entries = {
 };
 const clientEntries = ['.', './headless', './testing', './locales'];
 const allowedBare = [/^react$/, /^react\/jsx-runtime$/, /^react-dom(\/.*)?$/, /^@clerk\/react(\/.*)?$/, /^msw$/];
-const allowedServerBare = [/^@clerk\/nextjs\/server$/, /^next\/server$/];
+const allowedServerBare = [/^@clerk\/nextjs\/server$/, /^@clerk\/nextjs\/webhooks$/, /^next\/server$/];
 const startsWithUseClient = (code: string) => /^(['"])use client\1;?/.test(code.trimStart());
 
 /** Relative-import graph of one entry: files (relative to dist) and bare specifiers. */

@@ -22,6 +22,13 @@ export {
   SessionProxyOptionError,
   type SessionProxyOptions,
 } from './options';
+export {
+  ActionAuthError,
+  type ActionAuthErrorCode,
+  type ProtectActionRule,
+  protectAction,
+  type ReverificationHint,
+} from './protectAction';
 export { type MemoryRateLimiterOptions, memoryRateLimiter } from './rateLimit/memory';
 export {
   type IoRedisLike,
@@ -40,8 +47,20 @@ export {
   rateLimitHeaders,
   rateLimitUnavailableResponse,
   reverificationResponse,
+  revocationUnavailableResponse,
   type SessionErrorBody,
   type SessionErrorCode,
   unauthenticatedResponse,
 } from './responses';
+export type { VerifyWithClerkOptions } from './revocation/clerkBackend';
+export { type MemoryRevocationListOptions, memoryRevocationList } from './revocation/memory';
+export type { RevocationOptions } from './revocation/proxyCheck';
+export {
+  type IoRedisRevocationClient,
+  type NodeRedisRevocationClient,
+  type RedisRevocationListOptions,
+  redisRevocationList,
+} from './revocation/redis';
+export type { RevocationList, RevocationListOptions, RevocationSubject } from './revocation/types';
+export { type RevocationWebhookOptions, revocationWebhook } from './revocationWebhook';
 export { sessionProxy } from './sessionProxy';

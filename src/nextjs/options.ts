@@ -4,6 +4,7 @@ import { compilePatterns, encodeLiteralSegments, normalisePath, type PathPredica
 import { authorizedParties } from './origins';
 import type { RateLimiter } from './rateLimit/types';
 import type { RecentSignIn } from './responses';
+import { type ResolvedRevocation, type RevocationOptions, resolveRevocation } from './revocation/proxyCheck';
 
 /** A group of routes that needs more than a signed-in session. */
 export interface AdminRoutes extends AccessRule {
@@ -81,6 +82,8 @@ export interface SessionProxyOptions {
   rateLimit?: RateLimitOptions;
   /** Recent sign-in for sensitive routes; see {@link MaxAuthAgeOptions}. */
   maxAuthAge?: MaxAuthAgeOptions;
+  /** Sign-out that takes effect at once: sessions on a revocation list are signed out; see {@link RevocationOptions}. */
+  revocation?: RevocationOptions;
   /**
    * `Cache-Control` of every response the proxy lets through to a protected (non-public) route, sent with
    * `Vary: Cookie, Authorization` (route handlers keep it; Next replaces `Vary` on pages). Default
@@ -114,6 +117,7 @@ export interface ResolvedOptions {
   origin: string | null;
   forwardUserId: string | null;
   rateLimit: (Required<Omit<RateLimitOptions, 'routes'>> & { matches: PathPredicate }) | null;
+  revocation: ResolvedRevocation | null;
   protectedCacheControl: string | null;
   trustedHosts: ReadonlySet<string> | null;
   clerk: ClerkMiddlewareOptions;
@@ -135,6 +139,7 @@ const KNOWN = new Set([
   'forwardUserId',
   'rateLimit',
   'maxAuthAge',
+  'revocation',
   'protectedCacheControl',
   'trustedHosts',
   'jwtKey',
@@ -304,6 +309,12 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
     };
   }
 
+  // revocation: checked and built in revocation/proxyCheck.ts
+  const revocation =
+    options.revocation === undefined
+      ? null
+      : wrap('revocation', () => resolveRevocation(options.revocation as RevocationOptions));
+
   let trustedHosts: Set<string> | null = null;
   if (options.trustedHosts !== undefined) {
     if (
@@ -348,6 +359,7 @@ export function resolveOptions(options: SessionProxyOptions = {}): ResolvedOptio
     origin,
     forwardUserId,
     rateLimit,
+    revocation,
     protectedCacheControl,
     trustedHosts,
     clerk: {

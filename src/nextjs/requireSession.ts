@@ -48,15 +48,28 @@ export async function requireSession(options: RequireSessionOptions = {}): Promi
 }
 
 /**
+ * Splits and checks requireSession-style options (an access rule plus `maxAuthAge`) for {@link evaluate}.
+ * @throws {TypeError} naming `option` and the fix.
+ * @internal
+ */
+export function sessionRequirement(
+  options: RequireSessionOptions,
+  option: string,
+): { rules: AccessRule[]; maxAuthAge: RecentSignIn | undefined } {
+  const { maxAuthAge, ...rule } = options;
+  const hasRule = rule.role !== undefined || rule.permission !== undefined || rule.check !== undefined;
+  if (hasRule) validateAccessRule(rule, option);
+  if (maxAuthAge !== undefined) validateRecentSignIn(maxAuthAge, `${option}.maxAuthAge`);
+  return { rules: hasRule ? [rule] : [], maxAuthAge };
+}
+
+/**
  * The decision behind {@link requireSession}, for an auth object you already have (e.g. from `getAuth`).
  * @throws {TypeError} for invalid options, naming the option and the fix.
  */
 export function checkSession(authObject: ClerkAuthLike, options: RequireSessionOptions = {}): RequireSessionResult {
-  const { maxAuthAge, ...rule } = options;
-  const hasRule = rule.role !== undefined || rule.permission !== undefined || rule.check !== undefined;
-  if (hasRule) validateAccessRule(rule, 'requireSession');
-  if (maxAuthAge !== undefined) validateRecentSignIn(maxAuthAge, 'requireSession.maxAuthAge');
-  const verdict = evaluate(authObject, hasRule ? [rule] : [], maxAuthAge);
+  const { rules, maxAuthAge } = sessionRequirement(options, 'requireSession');
+  const verdict = evaluate(authObject, rules, maxAuthAge);
   switch (verdict.kind) {
     case 'ok':
       return {

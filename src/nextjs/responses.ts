@@ -9,7 +9,8 @@ export type SessionErrorCode =
   | 'forbidden'
   | 'reverification_required'
   | 'rate_limited'
-  | 'rate_limit_unavailable';
+  | 'rate_limit_unavailable'
+  | 'revocation_unavailable';
 
 /** Body of every error the kit answers for an API route: `{ error: { code, message } }`. */
 export interface SessionErrorBody {
@@ -90,6 +91,13 @@ export function rateLimitedResponse(result: RateLimitResult, now = Date.now()): 
 /** 503 `rate_limit_unavailable`: the limiter failed and `onError` is `'closed'`. */
 export function rateLimitUnavailableResponse(): NextResponse<SessionErrorBody> {
   return errorResponse(503, 'rate_limit_unavailable', 'The service is temporarily unavailable. Try again shortly.', {
+    headers: { 'Retry-After': '1' },
+  });
+}
+
+/** 503 `revocation_unavailable`: the revocation list failed and its `onError` is `'closed'`. */
+export function revocationUnavailableResponse(): NextResponse<SessionErrorBody> {
+  return errorResponse(503, 'revocation_unavailable', 'The service is temporarily unavailable. Try again shortly.', {
     headers: { 'Retry-After': '1' },
   });
 }

@@ -14,6 +14,7 @@ import {
   reverificationResponse,
   unauthenticatedResponse,
 } from './responses';
+import { REVOKED_SESSION } from './revocation/proxyCheck';
 
 function clientIp(request: Request): string | null {
   const forwarded = request.headers.get('x-forwarded-for');
@@ -155,13 +156,20 @@ export function sessionProxy(options: SessionProxyOptions = {}): NextMiddleware 
       !path.ambiguous &&
       config.isPublic(path.path) &&
       (path.routed === path.path || config.isPublic(path.routed));
-    const session = (await auth({ treatPendingAsSignedOut: true })) as unknown as ClerkAuthLike;
+    const verified = (await auth({ treatPendingAsSignedOut: true })) as unknown as ClerkAuthLike;
+    // Started before the rate limiter and awaited after it, so both stores are asked in one round trip.
+    const { revocation } = config;
+    const listed =
+      revocation && (revocation.matches ? inGroup(revocation.matches) : !isPublic) ? revocation.check(verified) : null;
 
     const limit = config.rateLimit;
     if (gate && limit && (inGroup(limit.matches) || (limit.actions && isPossibleAction(request)))) {
-      const refused = await gate(request, session.userId);
+      const refused = await gate(request, verified.userId);
       if (refused) return refused;
     }
+    const status = listed ? await listed : 'signed-in';
+    if (typeof status !== 'string') return status;
+    const session = status === 'revoked' ? REVOKED_SESSION : verified;
     if (isPublic) return forward(request, config.forwardUserId, session.userId);
 
     const recent = config.reverify && inGroup(config.reverify.matches) ? config.reverify.requirement : undefined;

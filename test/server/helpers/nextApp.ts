@@ -9,6 +9,9 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples/nextjs');
 const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/next/dist/bin/next');
 
+/** The example's webhook signing secret (Clerk dashboard > Webhooks), fixed so tests can sign deliveries. */
+export const EXAMPLE_WEBHOOK_SECRET = `whsec_${Buffer.from('clerk-session-kit example webhook secret').toString('base64')}`;
+
 /** Environment for building and serving the example offline with test keys. */
 export function exampleEnv(
   jwtKey: string,
@@ -24,6 +27,7 @@ export function exampleEnv(
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: publishableKey,
     CLERK_SECRET_KEY: secretKey,
     CLERK_JWT_KEY: jwtKey,
+    CLERK_WEBHOOK_SIGNING_SECRET: EXAMPLE_WEBHOOK_SECRET,
     ...extra,
   } as NodeJS.ProcessEnv;
 }

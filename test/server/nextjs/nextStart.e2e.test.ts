@@ -9,6 +9,8 @@ import {
   rawRequest,
   startExample,
 } from '../helpers/nextApp';
+import { nextStartRevocationTests } from '../revocation/nextStartRevocation';
+import { serverActionTests } from '../revocation/serverActions';
 import { bypassClasses } from './bypassCases';
 
 // The integration runs unless SKIP_NEXT_E2E=1; CI sets REQUIRE_NEXT_E2E=1 so that skipping is an error there.
@@ -232,4 +234,7 @@ describe.skipIf(skip)('examples/nextjs under next start', () => {
       }
     });
   });
+
+  describe('Server Actions', () => serverActionTests(() => app, tokens));
+  describe('revocation', () => nextStartRevocationTests(() => app, keys));
 });

@@ -1,10 +1,10 @@
 import '../helpers/env';
-import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisRateLimiter, sessionProxy } from '../../../src/nextjs';
 import { createTestKeys, personas } from '../helpers/keys';
 import { callProxy, outcome } from '../helpers/proxy';
+import { connectRedis, REDIS_CLIENTS } from '../helpers/redisClients';
 import { findRedisServer, type RedisProcess, startRedis } from '../helpers/servers';
 
 const binary = findRedisServer();
@@ -16,22 +16,6 @@ describe('redis-server availability', () => {
   });
 });
 
-type Client = { limiterClient: Parameters<typeof redisRateLimiter>[0]['client']; close: () => Promise<void> };
-
-const clients: Record<string, (url: string) => Promise<Client>> = {
-  ioredis: async (url) => {
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-    redis.on('error', () => {});
-    await redis.connect();
-    return { limiterClient: redis, close: async () => void redis.disconnect() };
-  },
-  'node-redis': async (url) => {
-    const client = createClient({ url, socket: { reconnectStrategy: () => 200 } });
-    await client.connect();
-    return { limiterClient: client, close: async () => void client.destroy() };
-  },
-};
-
 describe.skipIf(!binary)('redisRateLimiter on a real redis-server', () => {
   let server: RedisProcess;
   beforeAll(async () => {
@@ -41,13 +25,13 @@ describe.skipIf(!binary)('redisRateLimiter on a real redis-server', () => {
     await server?.stop();
   });
 
-  describe.each(Object.keys(clients))('with %s', (name) => {
-    const connect = clients[name] as (url: string) => Promise<Client>;
+  describe.each(REDIS_CLIENTS)('with %s', (name) => {
+    const connect = (url: string) => connectRedis(name, url);
 
     it('admits exactly 50 of 200 concurrent requests on one key (limit 50)', async () => {
       const pool = await Promise.all([1, 2, 3, 4].map(() => connect(server.url)));
       const key = `burst-${name}-${Math.random()}`;
-      const limiters = pool.map((c) => redisRateLimiter({ client: c.limiterClient, limit: 50, window: '1 m' }));
+      const limiters = pool.map((c) => redisRateLimiter({ client: c.client, limit: 50, window: '1 m' }));
       const results = await Promise.all(
         Array.from({ length: 200 }, (_, i) => (limiters[i % 4] ?? limiters[0])!.limit(key)),
       );
@@ -62,7 +46,7 @@ describe.skipIf(!binary)('redisRateLimiter on a real redis-server', () => {
 
     it('keeps keys apart', async () => {
       const c = await connect(server.url);
-      const limiter = redisRateLimiter({ client: c.limiterClient, limit: 1, window: '1 m' });
+      const limiter = redisRateLimiter({ client: c.client, limit: 1, window: '1 m' });
       const tag = Math.random();
       const [a1, a2, b1] = [
         await limiter.limit(`a${tag}`),
@@ -76,7 +60,7 @@ describe.skipIf(!binary)('redisRateLimiter on a real redis-server', () => {
     it('slides the window: slots free up one by one as their requests age out, not all at once', async () => {
       const c = await connect(server.url);
       let t = 1_000_000;
-      const limiter = redisRateLimiter({ client: c.limiterClient, limit: 4, window: 1000, now: () => t });
+      const limiter = redisRateLimiter({ client: c.client, limit: 4, window: 1000, now: () => t });
       const key = `slide-${name}-${Math.random()}`;
       const take = async (n: number) => {
         const out: boolean[] = [];

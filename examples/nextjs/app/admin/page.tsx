@@ -1,4 +1,5 @@
 import { requireAdmin } from './guard';
+import { PromoteButton } from './PromoteButton';
 
 export default async function Admin() {
   const session = await requireAdmin();
@@ -6,6 +7,7 @@ export default async function Admin() {
     <main data-page="admin">
       <h1>Admin</h1>
       <p>Organization {session.orgSlug}</p>
+      <PromoteButton memberId="user_member" />
     </main>
   );
 }
