@@ -1,5 +1,5 @@
 import { delay, HttpResponse, http, type RequestHandler } from 'msw';
-import { type ClerkEndpoint, type ClerkErrorBody, clerkEndpoints, mintToken } from './fapi';
+import { type ClerkEndpoint, type ClerkErrorBody, clerkEndpoints, mintToken, reverificationRequiredBody } from './fapi';
 import type { SessionStatus } from './scenario';
 
 // The mock's Frontend API origin, as the `iss` of the tokens the handlers mint. Kept here rather than imported
@@ -183,4 +183,17 @@ export function clerkDelay(endpoint: ClerkEndpoint, ms: number | 'infinite' = 'i
     await delay(ms);
     return undefined;
   });
+}
+
+/**
+ * Answers one endpoint (by default `session.revoke`) with Clerk's 403 `session_reverification_required`, as FAPI
+ * does for a sensitive action when the user's verification is stale: Clerk's `useReverification` then asks the
+ * user to verify and runs the action again. With `once`, the retry after the verification reaches the next
+ * handler; without it, Clerk still refuses after the verification. List it before {@link clerkHandlers}.
+ */
+export function clerkReverificationRequired(
+  endpoint: ClerkEndpoint = 'session.revoke',
+  options: { sessionId?: string; once?: boolean } = {},
+): RequestHandler {
+  return on(endpoint, () => HttpResponse.json(reverificationRequiredBody(), { status: 403 }), options);
 }

@@ -1,3 +1,4 @@
+import { createCheckAuthorization } from '@clerk/shared/authorization';
 import type {
   ClientJSON,
   EnvironmentJSON,
@@ -5,7 +6,14 @@ import type {
   SessionWithActivitiesJSON,
   UserJSON,
 } from '@clerk/shared/types';
-import type { Scenario, ScenarioDevice, ScenarioSession, SessionStatus } from '../../src/testing/scenario';
+import {
+  DEFAULT_INSTANCE,
+  type Scenario,
+  type ScenarioDevice,
+  type ScenarioInstance,
+  type ScenarioSession,
+  type SessionStatus,
+} from '../../src/testing/scenario';
 
 /**
  * A stateful, offline stand-in for Clerk's Frontend API (FAPI), built from a kit {@link Scenario}. It answers in
@@ -62,6 +70,25 @@ function jwt(claims: Record<string, unknown>): string {
   return `${header}.${base64url(JSON.stringify(claims))}.fidelity-signature`;
 }
 
+/**
+ * Whether FAPI lets this session revoke a session: Clerk's reverification guide puts "revoke session" at the
+ * strongest factor within 10 minutes (`second_factor`, which falls back to the first for a user without one).
+ * Decided with Clerk's own check from @clerk/shared, not the kit's copy of the rule.
+ */
+function verifiedRecently(fva: [number, number] | null): boolean {
+  return createCheckAuthorization({
+    userId: 'user',
+    factorVerificationAge: fva,
+    orgId: undefined,
+    orgRole: undefined,
+    orgPermissions: undefined,
+    features: '',
+    plans: '',
+  } as Parameters<typeof createCheckAuthorization>[0])({
+    reverification: { level: 'second_factor', afterMinutes: 10 },
+  });
+}
+
 function notFound(what: string): FapiAnswer {
   return {
     status: 404,
@@ -79,6 +106,7 @@ export class FapiBackend {
   private devices: ScenarioDevice[];
   private lastActiveSessionId: string | null;
   private tokenCounter = 0;
+  private readonly instance: ScenarioInstance;
 
   /**
    * @param scenario - The state to start from (copied; the scenario object is never changed).
@@ -90,6 +118,7 @@ export class FapiBackend {
   ) {
     this.sessions = scenario.sessions.map((s) => ({ ...s }));
     this.lastActiveSessionId = scenario.currentSessionId;
+    this.instance = scenario.instance ?? DEFAULT_INSTANCE;
     const current = this.sessions.find((s) => s.id === scenario.currentSessionId);
     this.devices = (
       scenario.devices ??
@@ -125,6 +154,17 @@ export class FapiBackend {
   /** Status the server holds for a device session. */
   deviceStatusOf(id: string): SessionStatus | undefined {
     return this.devices.find((d) => d.id === id)?.status;
+  }
+
+  /**
+   * What a successful verification in Clerk's "verify it's you" modal leaves on the server: the current session's
+   * factors verified just now (a second factor only if the user has one).
+   */
+  recordVerification(): void {
+    const current = this.sessions.find((s) => s.id === this.lastActiveSessionId);
+    if (!current) return;
+    const second = current.factorVerificationAge?.[1] ?? -1;
+    current.factorVerificationAge = [0, second === -1 ? -1 : 0];
   }
 
   /** Answers one request; `method` is the effective method (`_method` already applied). */
@@ -183,6 +223,23 @@ export class FapiBackend {
     if (a === 'me' && b === 'sessions' && c && d === 'revoke') {
       const dev = this.devices.find((x) => x.id === c);
       if (!dev) return notFound(`session ${c}`);
+      const current = this.sessions.find((s) => s.id === this.lastActiveSessionId);
+      if (this.instance.reverification && !verifiedRecently(current?.factorVerificationAge ?? null)) {
+        return {
+          status: 403,
+          body: {
+            errors: [
+              {
+                code: 'session_reverification_required',
+                message: 'Reverification required',
+                long_message: 'You need to provide additional verification to perform this operation',
+                meta: {},
+              },
+            ],
+            clerk_trace_id: 'fidelity-trace',
+          },
+        };
+      }
       dev.status = 'revoked';
       const local = this.sessions.find((x) => x.id === c);
       if (local) local.status = 'revoked';
@@ -232,7 +289,7 @@ export class FapiBackend {
     };
   }
 
-  /** The environment clerk-js loads: a development instance in multi-session mode. */
+  /** The environment clerk-js loads: a development instance with the scenario's instance settings. */
   environmentJSON(): EnvironmentJSON {
     return {
       object: 'environment',
@@ -240,9 +297,9 @@ export class FapiBackend {
       auth_config: {
         object: 'auth_config',
         id: 'aac_fidelity',
-        single_session_mode: false,
+        single_session_mode: this.instance.singleSessionMode,
         claimed_at: null,
-        reverification: true,
+        reverification: this.instance.reverification,
       },
       display_config: {
         object: 'display_config',
