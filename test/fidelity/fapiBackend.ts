@@ -4,6 +4,7 @@ import type {
   EnvironmentJSON,
   SessionJSON,
   SessionWithActivitiesJSON,
+  TokenJSON,
   UserJSON,
 } from '@clerk/shared/types';
 import {
@@ -14,6 +15,7 @@ import {
   type ScenarioSession,
   type SessionStatus,
 } from '../../src/testing/scenario';
+import { baseEnvironment } from './environment';
 
 /**
  * A stateful, offline stand-in for Clerk's Frontend API (FAPI), built from a kit {@link Scenario}. It answers in
@@ -87,6 +89,14 @@ function verifiedRecently(fva: [number, number] | null): boolean {
   } as Parameters<typeof createCheckAuthorization>[0])({
     reverification: { level: 'second_factor', afterMinutes: 10 },
   });
+}
+
+/**
+ * A `Token` as Clerk's spec has it: `object` and `jwt`, nothing else (`additionalProperties: false`). clerk-js's
+ * `TokenJSON` type also names an `id`, which clerk-js never reads; the spec is followed here.
+ */
+function token(encoded: string): TokenJSON {
+  return { object: 'token', jwt: encoded } as TokenJSON;
 }
 
 function notFound(what: string): FapiAnswer {
@@ -292,32 +302,12 @@ export class FapiBackend {
   /** The environment clerk-js loads: a development instance with the scenario's instance settings. */
   environmentJSON(): EnvironmentJSON {
     return {
-      object: 'environment',
-      id: 'env_fidelity',
+      ...baseEnvironment,
       auth_config: {
-        object: 'auth_config',
-        id: 'aac_fidelity',
+        ...baseEnvironment.auth_config,
         single_session_mode: this.instance.singleSessionMode,
-        claimed_at: null,
         reverification: this.instance.reverification,
       },
-      display_config: {
-        object: 'display_config',
-        id: 'dc_fidelity',
-        instance_environment_type: 'development',
-        application_name: 'Fidelity',
-        home_url: 'http://localhost:3000',
-        sign_in_url: 'http://localhost:3000/sign-in',
-        sign_up_url: 'http://localhost:3000/sign-up',
-        after_sign_in_url: 'http://localhost:3000',
-        after_sign_up_url: 'http://localhost:3000',
-        after_sign_out_one_url: 'http://localhost:3000/signed-out-one',
-        after_sign_out_all_url: 'http://localhost:3000/signed-out-all',
-        after_switch_session_url: 'http://localhost:3000',
-      },
-      user_settings: {},
-      organization_settings: { enabled: true },
-      maintenance_mode: false,
     } as unknown as EnvironmentJSON;
   }
 
@@ -345,11 +335,11 @@ export class FapiBackend {
       object: 'session',
       id: s.id,
       status: s.status,
-      factor_verification_age: s.factorVerificationAge,
+      factor_verification_age: s.factorVerificationAge ?? [-1, -1],
       expire_at: ms(s.expireAt),
       abandon_at: ms(s.abandonAt),
       last_active_at: ms(s.lastActiveAt),
-      last_active_token: { object: 'token', id: `tok_${s.id}`, jwt: jwt(this.sessionClaims(s, iat, 0)) },
+      last_active_token: token(jwt(this.sessionClaims(s, iat, 0))),
       last_active_organization_id: s.organization?.id ?? null,
       actor: s.actor as SessionJSON['actor'],
       tasks: null,
@@ -390,6 +380,9 @@ export class FapiBackend {
               verification: null,
               linked_to: [],
               matches_sso_connection: false,
+              reserved: false,
+              created_at: ms(s.createdAt),
+              updated_at: ms(s.createdAt),
             },
           ]
         : [],
@@ -404,6 +397,7 @@ export class FapiBackend {
               object: 'organization_membership',
               id: `orgmem_${u.id}`,
               role: s.organization.role,
+              role_name: s.organization.role.replace(/^org:/, ''),
               permissions: s.organization.permissions,
               public_metadata: {},
               organization: {
@@ -437,13 +431,22 @@ export class FapiBackend {
       unsafe_metadata: {},
       last_sign_in_at: ms(s.createdAt),
       create_organization_enabled: true,
-      create_organizations_limit: null,
+      create_organizations_limit: 0,
+      saml_accounts: [],
+      banned: false,
+      locked: false,
+      lockout_expires_in_seconds: null,
+      verification_attempts_remaining: null,
+      mfa_enabled_at: null,
+      mfa_disabled_at: null,
+      last_active_at: ms(s.lastActiveAt),
       delete_self_enabled: true,
       legal_accepted_at: null,
       timezone: null,
       updated_at: ms(s.lastActiveAt),
       created_at: ms(s.createdAt),
-    } as UserJSON;
+      // Fields of Clerk's spec that clerk-js's UserJSON type does not list (reserved, banned, …): hence the cast.
+    } as unknown as UserJSON;
   }
 
   deviceJSON(dev: ScenarioDevice): SessionWithActivitiesJSON {
@@ -454,15 +457,15 @@ export class FapiBackend {
       object: 'session',
       id: dev.id,
       status: dev.status,
-      factor_verification_age: null,
+      // Clerk's spec makes it a required array; the kit never reads it for other devices.
+      factor_verification_age: [0, -1],
       expire_at: ms(dev.expireAt),
       abandon_at: ms(dev.abandonAt),
       last_active_at: ms(dev.lastActiveAt),
-      last_active_token: null as unknown as SessionWithActivitiesJSON['last_active_token'],
+      last_active_token: token(jwt({ sid: dev.id, sts: dev.status })),
       last_active_organization_id: null,
       actor: dev.actor as SessionWithActivitiesJSON['actor'],
       tasks: null,
-      user: null,
       public_user_data: {
         first_name: u?.firstName ?? null,
         last_name: u?.lastName ?? null,
@@ -479,10 +482,11 @@ export class FapiBackend {
         ...(a.ipAddress !== undefined ? { ip_address: a.ipAddress } : {}),
         ...(a.city !== undefined ? { city: a.city } : {}),
         ...(a.country !== undefined ? { country: a.country } : {}),
-        ...(a.isMobile !== undefined ? { is_mobile: a.isMobile } : {}),
+        is_mobile: a.isMobile ?? false,
       },
       created_at: ms(dev.lastActiveAt),
       updated_at: ms(dev.lastActiveAt),
-    };
+      // No `user`: Clerk's spec makes it optional (an object when sent); clerk-js's type wants a key, hence the cast.
+    } as unknown as SessionWithActivitiesJSON;
   }
 }
