@@ -5,12 +5,14 @@
  */
 export type { ActionError, ActionStatus } from '../core/action';
 export type { DeviceDescription, DeviceKind } from '../core/device';
+export { ReverificationRequiredError } from '../core/reverification';
 export type { DeviceRevokeOutcome } from './deviceStore';
 export type { AccountSummary, DeviceSummary } from './summaries';
 export type { ActionState } from './useActionStates';
-export { type ActiveDevices, useActiveDevices } from './useActiveDevices';
+export { type ActiveDevices, type UseActiveDevicesOptions, useActiveDevices } from './useActiveDevices';
 export { SignedOutError, type UseAuthFetchOptions, useAuthFetch } from './useAuthFetch';
 export { type GridPosition, gridCellProps, useGridNavigation } from './useGridNavigation';
+export type { ReverificationOptions, ReverificationPrompt } from './useReverified';
 export {
   type RevokeSession,
   type RevokeStatus,

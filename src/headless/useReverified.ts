@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { type ReverificationLevel, useClerk, useReverification } from '../clerk';
 import { isReverificationHint, ReverificationRequiredError } from '../core/reverification';
 
@@ -23,8 +23,11 @@ export interface ReverificationOptions {
 }
 
 interface ReverifiedOptions extends ReverificationOptions {
-  /** Called just before the prompt opens (close your own modal dialog: it would make Clerk's modal inert). */
-  onPrompt?: () => void;
+  /**
+   * Called instead of opening the prompt at once: close your own modal dialog first (left open, it would make
+   * Clerk's modal inert and take focus back when it closes), then call `show()`, e.g. from an effect.
+   */
+  onPrompt?: (show: () => void) => void;
   /** Called when the user verified, just before Clerk runs the action again. */
   onVerified?: () => void;
 }
@@ -47,7 +50,6 @@ export function useReverified<Args extends unknown[], Result>(
     // Always our own handler, so the owner hears of the prompt (and of its completion) before Clerk's modal opens.
     onNeedsReverification: ({ level, complete, cancel }) => {
       const { onPrompt, onVerified, onNeedsReverification } = latest.current;
-      onPrompt?.();
       const prompt: ReverificationPrompt = {
         level: level as ReverificationLevel | undefined,
         complete: () => {
@@ -56,13 +58,17 @@ export function useReverified<Args extends unknown[], Result>(
         },
         cancel,
       };
-      if (onNeedsReverification) onNeedsReverification(prompt);
-      else
-        clerk.__internal_openReverification({
-          ...(prompt.level ? { level: prompt.level } : {}),
-          afterVerification: prompt.complete,
-          afterVerificationCancelled: prompt.cancel,
-        });
+      const show = () => {
+        if (onNeedsReverification) onNeedsReverification(prompt);
+        else
+          clerk.__internal_openReverification({
+            ...(prompt.level ? { level: prompt.level } : {}),
+            afterVerification: prompt.complete,
+            afterVerificationCancelled: prompt.cancel,
+          });
+      };
+      if (onPrompt) onPrompt(show);
+      else show();
     },
   });
   return useCallback(
@@ -72,5 +78,26 @@ export function useReverified<Args extends unknown[], Result>(
       return result as Result;
     },
     [enhanced],
+  );
+}
+
+/**
+ * For hooks with a status: `onPrompt` for {@link useReverified} that moves to `'verifying'` and shows the prompt
+ * only after React committed that status (so the owner's dialog, which closes on it, is gone first).
+ */
+export function usePromptAfterRender(status: string, setVerifying: () => void) {
+  const pending = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    if (status !== 'verifying' || !pending.current) return;
+    const show = pending.current;
+    pending.current = null;
+    show();
+  }, [status]);
+  return useCallback(
+    (show: () => void) => {
+      pending.current = show;
+      setVerifying();
+    },
+    [setVerifying],
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { browserSessionOrThrow, isReverificationCancelledError, useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
 import { toAccountSummary } from './summaries';
-import { type ReverificationOptions, useReverified } from './useReverified';
+import { type ReverificationOptions, usePromptAfterRender, useReverified } from './useReverified';
 
 /** What {@link useRevokeSession} signs out. */
 export type RevokeTarget =
@@ -105,10 +105,14 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
   const lastLabel = useRef(accountLabel);
   if (accountLabel) lastLabel.current = accountLabel;
   const refusal = !loaded ? 'loading' : isCurrent && !allowCurrent ? 'current-session' : null;
+  const showAfterRender = usePromptAfterRender(
+    status,
+    useCallback(() => setStatus('verifying'), []),
+  );
   // Clerk's own device list does the same: `useReverification(session.revoke)`. The status follows the prompt.
   const revokeDevice = useReverified(() => (target.type === 'device' ? target.session.revoke() : Promise.resolve()), {
     ...(onNeedsReverification ? { onNeedsReverification } : {}),
-    onPrompt: () => setStatus('verifying'),
+    onPrompt: showAfterRender,
     onVerified: () => setStatus('pending'),
   });
 

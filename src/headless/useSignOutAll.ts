@@ -4,7 +4,7 @@ import { type ActionError, toActionError } from '../core/action';
 import { REVERIFICATION_REQUIRED_CODE } from '../core/reverification';
 import type { DeviceSummary } from './summaries';
 import { type ActiveDevices, useDeviceList } from './useActiveDevices';
-import { type ReverificationOptions, useReverified } from './useReverified';
+import { type ReverificationOptions, usePromptAfterRender, useReverified } from './useReverified';
 
 /** What a sign-out-all covers. */
 export type SignOutScope = 'other-devices' | 'this-browser' | 'everywhere';
@@ -117,6 +117,10 @@ function useSignOutAllOf(scope: SignOutScope, devices: DeviceList, options: Reve
   }, []);
 
   const { others, revoke, status: listStatus } = devices;
+  const showAfterRender = usePromptAfterRender(
+    status,
+    useCallback(() => setStatus('verifying'), []),
+  );
   // Every device in one task, so Clerk asks for ONE verification: the first attempt revokes what it can and
   // throws Clerk's 403 when any device needs a verification; after it, Clerk runs the task again, which revokes
   // only the devices still to do.
@@ -137,7 +141,7 @@ function useSignOutAllOf(scope: SignOutScope, devices: DeviceList, options: Reve
     },
     {
       ...options,
-      onPrompt: () => setStatus('verifying'),
+      onPrompt: showAfterRender,
       onVerified: () => setStatus('pending'),
     },
   );

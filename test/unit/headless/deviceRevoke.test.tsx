@@ -173,6 +173,21 @@ async function startStale(target: Target, answer: 'verify' | 'cancel') {
   return { now, revokes, opened };
 }
 
+/**
+ * Confirms a sign-out-all. Not awaited inside one act(): the prompt opens only after React rendered the
+ * 'verifying' state (the button's dialog closes first), which an act() still waiting for the run would hold back.
+ */
+async function signOutAllOtherDevices(now: () => Hooks, opened: unknown[]) {
+  let run: Promise<unknown> = Promise.resolve();
+  act(() => {
+    run = now().signOutAll.confirm();
+  });
+  await waitFor(() => expect(opened).toHaveLength(1));
+  await act(async () => {
+    await run;
+  });
+}
+
 describe.each([realTarget, mockTarget])('device revokes with a stale verification on $name', (target) => {
   // FAPI answers 403 session_reverification_required first; the mock refuses the same way before sending.
   const refusedFirst = (ids: string[]) =>
@@ -206,9 +221,7 @@ describe.each([realTarget, mockTarget])('device revokes with a stale verificatio
 
   it('sign-out-all of 3 devices asks to verify ONCE, then revokes all 3', async () => {
     const { now, revokes, opened } = await startStale(target, 'verify');
-    await act(async () => {
-      await now().signOutAll.confirm();
-    });
+    await signOutAllOtherDevices(now, opened);
     expect(opened).toHaveLength(1);
     expect(now().signOutAll.status).toBe('done');
     expect(now().signOutAll.result?.succeeded.sort()).toEqual([
@@ -225,9 +238,7 @@ describe.each([realTarget, mockTarget])('device revokes with a stale verificatio
 
   it('sign-out-all cancelled at the verification: all 3 devices stay, nothing is reported as failed', async () => {
     const { now, opened } = await startStale(target, 'cancel');
-    await act(async () => {
-      await now().signOutAll.confirm();
-    });
+    await signOutAllOtherDevices(now, opened);
     expect(opened).toHaveLength(1);
     expect(now().signOutAll.status).toBe('idle');
     expect(now().signOutAll.error).toBeNull();
