@@ -59,7 +59,7 @@ export interface UseSignOutAllOptions extends ReverificationOptions {
  */
 export function useSignOutAll({ scope, ...options }: UseSignOutAllOptions): SignOutAll {
   // The device list is shared with every other useActiveDevices() on this Clerk, so counts stay in step.
-  return useSignOutAllOf(scope, useDeviceList({ enabled: scope !== 'this-browser' }), options);
+  return useSignOutAllOf(scope, useDeviceList({ enabled: scope !== 'this-browser' }), useRevokeEveryDevice, options);
 }
 
 /** What the sign-out reads of the device list; `'this-browser'` reads none of it. */
@@ -77,7 +77,7 @@ const NO_DEVICES: DeviceList = {
  * `clerk-session-kit/headless`.
  */
 export function useSignOutThisBrowser(): SignOutAll {
-  return useSignOutAllOf('this-browser', NO_DEVICES);
+  return useSignOutAllOf('this-browser', NO_DEVICES, useNoDeviceRevoke);
 }
 
 type RunStatus = Exclude<SignOutAll['status'], 'loading'>;
@@ -85,7 +85,52 @@ type RunStatus = Exclude<SignOutAll['status'], 'loading'>;
 const needsVerification = (error: unknown) =>
   isClerkAPIResponseError(error) && error.errors.some((entry) => entry.code === REVERIFICATION_REQUIRED_CODE);
 
-function useSignOutAllOf(scope: SignOutScope, devices: DeviceList, options: ReverificationOptions = {}): SignOutAll {
+/** Revokes every device of a run (see {@link useRevokeEveryDevice}); a parameter so `'this-browser'` bundles none of it. */
+type RevokeEveryHook = (
+  revoke: DeviceList['revoke'],
+  status: RunStatus,
+  setStatus: (status: RunStatus) => void,
+  options: ReverificationOptions,
+) => (run: SignOutResult, targets: DeviceSummary[]) => Promise<SignOutResult>;
+
+/**
+ * Every device in one task, so Clerk asks for ONE verification: the first attempt revokes what it can and throws
+ * Clerk's 403 when any device needs a verification; after it, Clerk runs the task again, which revokes only the
+ * devices still to do.
+ */
+const useRevokeEveryDevice: RevokeEveryHook = (revoke, status, setStatus, options) => {
+  const showAfterRender = usePromptAfterRender(
+    status,
+    useCallback(() => setStatus('verifying'), [setStatus]),
+  );
+  return useReverified(
+    async (run: SignOutResult, targets: DeviceSummary[]) => {
+      const settledIds = new Set([...run.succeeded, ...run.failed.map((entry) => entry.sessionId)]);
+      const todo = targets.filter((device) => !settledIds.has(device.id));
+      const settled = await Promise.allSettled(todo.map((device) => revoke(device.id)));
+      let verify: unknown = null;
+      settled.forEach((entry, index) => {
+        const sessionId = todo[index]?.id ?? '';
+        if (entry.status === 'fulfilled') run.succeeded.push(sessionId);
+        else if (needsVerification(entry.reason)) verify ??= entry.reason;
+        else run.failed.push({ sessionId, error: toActionError(entry.reason) });
+      });
+      if (verify) throw verify;
+      return run;
+    },
+    { ...options, onPrompt: showAfterRender, onVerified: () => setStatus('pending') },
+  );
+};
+
+const revokeNone = async (run: SignOutResult) => run;
+const useNoDeviceRevoke: RevokeEveryHook = () => revokeNone;
+
+function useSignOutAllOf(
+  scope: SignOutScope,
+  devices: DeviceList,
+  useRevokeEvery: RevokeEveryHook,
+  options: ReverificationOptions = {},
+): SignOutAll {
   const clerk = useClerk();
   const needsDevices = scope !== 'this-browser';
   const accountCount = useClerkSelector((instance) => instance.client?.signedInSessions.length ?? 0, Object.is);
@@ -117,34 +162,7 @@ function useSignOutAllOf(scope: SignOutScope, devices: DeviceList, options: Reve
   }, []);
 
   const { others, revoke, status: listStatus } = devices;
-  const showAfterRender = usePromptAfterRender(
-    status,
-    useCallback(() => setStatus('verifying'), []),
-  );
-  // Every device in one task, so Clerk asks for ONE verification: the first attempt revokes what it can and
-  // throws Clerk's 403 when any device needs a verification; after it, Clerk runs the task again, which revokes
-  // only the devices still to do.
-  const revokeEvery = useReverified(
-    async (run: SignOutResult, targets: DeviceSummary[]) => {
-      const settledIds = new Set([...run.succeeded, ...run.failed.map((entry) => entry.sessionId)]);
-      const todo = targets.filter((device) => !settledIds.has(device.id));
-      const settled = await Promise.allSettled(todo.map((device) => revoke(device.id)));
-      let verify: unknown = null;
-      settled.forEach((entry, index) => {
-        const sessionId = todo[index]?.id ?? '';
-        if (entry.status === 'fulfilled') run.succeeded.push(sessionId);
-        else if (needsVerification(entry.reason)) verify ??= entry.reason;
-        else run.failed.push({ sessionId, error: toActionError(entry.reason) });
-      });
-      if (verify) throw verify;
-      return run;
-    },
-    {
-      ...options,
-      onPrompt: showAfterRender,
-      onVerified: () => setStatus('pending'),
-    },
-  );
+  const revokeEvery = useRevokeEvery(revoke, status, setStatus, options);
   const confirm = useCallback(async (): Promise<SignOutResult> => {
     const empty: SignOutResult = { succeeded: [], failed: [] };
     if (inFlight.current) return empty;
