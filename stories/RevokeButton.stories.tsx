@@ -235,7 +235,7 @@ export const Device: Story = {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
     const done = await canvas.findByRole('status');
     await waitFor(() => expect(done).toHaveTextContent('Safari 19 · iPhone was signed out.'));
-    await expect(done).toHaveFocus();
+    await waitFor(() => expect(done).toHaveFocus());
     await expect(canvas.queryByRole('button', { name: 'Sign out device' })).toBeNull();
   },
 };
