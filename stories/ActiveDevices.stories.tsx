@@ -1,12 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
+import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { useClerk } from '../src/clerk';
 import { ActiveDevices } from '../src/components/ActiveDevices';
+import type { ReverificationPrompt } from '../src/headless';
 import {
   clerkDelay,
   clerkFailure,
+  clerkReverificationRequired,
   device,
   deviceFor,
+  type MockClerk,
   SCENARIO_NOW,
   type ScenarioDevice,
   scenario,
@@ -695,5 +700,199 @@ export const WithoutSignOutAll: Story = {
     const { canvas } = screen(canvasElement);
     await canvas.findByText('Safari 19 · iPhone');
     await expect(canvas.queryByRole('button', { name: 'Sign out of all other devices' })).toBeNull();
+  },
+};
+
+/** The mock's stand-in for Clerk's "verify it's you" modal, once it is open. */
+async function verificationPrompt(canvasElement: HTMLElement) {
+  return within(await screen(canvasElement).body.findByRole('dialog', { name: "Verify it's you" }));
+}
+
+/** Counts the "verify it's you" prompts the mock opens while `run` runs. */
+async function countPrompts(canvasElement: HTMLElement, run: () => Promise<void>) {
+  let opened = 0;
+  const observer = new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node instanceof HTMLElement && node.dataset.slot === 'mock-reverification') opened += 1;
+  });
+  observer.observe(canvasElement.ownerDocument.body, { childList: true });
+  try {
+    await run();
+  } finally {
+    observer.disconnect();
+  }
+  return opened;
+}
+
+/**
+ * The user last verified 30 minutes ago: Clerk asks to verify again before a device is signed out (revoking a
+ * session is a sensitive action for Clerk, 10 minutes). The confirmation closes, Clerk's prompt opens (the mock's
+ * stand-in here), and once verified the device is signed out.
+ */
+export const RevokeNeedsVerification: Story = {
+  parameters: { clerk: scenarios.staleVerification(), msw: [countRevokes] },
+  play: async ({ canvasElement }) => {
+    revokeRequests.count = 0;
+    const { canvas, body, rows } = screen(canvasElement);
+    const dialog = await revokeWithMouse(canvasElement, deviceButton('Safari 19 · iPhone'));
+    const prompt = await verificationPrompt(canvasElement);
+    // The kit's own modal dialog is closed: left open, it would make Clerk's modal inert.
+    await expect(dialog).not.toBeVisible();
+    await expect(canvas.getByText('Safari 19 · iPhone')).toBeInTheDocument();
+    await userEvent.click(prompt.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(canvas.queryByText('Safari 19 · iPhone')).toBeNull());
+    await expect(rows()).toHaveLength(3);
+    await waitFor(() => expect(listAnnouncer(canvasElement)).toHaveTextContent('Safari 19 · iPhone was signed out.'));
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: deviceButton('Chrome 142 · Macintosh') })).toHaveFocus(),
+    );
+    await expect(body.queryByRole('dialog', { name: "Verify it's you" })).toBeNull();
+    // The mock refuses the first attempt itself (FAPI would answer 403); the retry reaches Clerk once.
+    await expect(revokeRequests.count).toBe(1);
+  },
+};
+
+/** The user cancels the verification: nothing is signed out, nothing is reported as an error, and they can start again. */
+export const RevokeVerificationCancelled: Story = {
+  parameters: { clerk: scenarios.staleVerification(), msw: [countRevokes] },
+  play: async ({ canvasElement }) => {
+    revokeRequests.count = 0;
+    const { canvas, body, rows } = screen(canvasElement);
+    await revokeWithMouse(canvasElement, deviceButton('Safari 19 · iPhone'));
+    const prompt = await verificationPrompt(canvasElement);
+    await userEvent.click(prompt.getByRole('button', { name: 'Cancel' }));
+    const phone = canvas.getByRole('button', { name: deviceButton('Safari 19 · iPhone') });
+    await waitFor(() => expect(phone).toHaveFocus());
+    await expect(phone).not.toHaveAttribute('aria-busy');
+    await expect(rows()).toHaveLength(4);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(revokeRequests.count).toBe(0);
+    // Escape in the prompt cancels too, and the flow can be started again.
+    await userEvent.click(phone);
+    await userEvent.click(within(await body.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+    await verificationPrompt(canvasElement);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(phone).toHaveFocus());
+    await expect(rows()).toHaveLength(4);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/**
+ * The user verifies, but Clerk still asks (here every revoke answers 403 `session_reverification_required`,
+ * through `clerkReverificationRequired()`): the device stays listed and the failure is announced, without a
+ * Try again that could only fail the same way.
+ */
+export const RevokeVerificationFails: Story = {
+  parameters: { clerk: scenarios.otherDevices(), msw: [clerkReverificationRequired('session.revoke')] },
+  play: async ({ canvasElement }) => {
+    const { canvas, rows } = screen(canvasElement);
+    await revokeWithMouse(canvasElement, deviceButton('Safari 19 · iPhone'));
+    const prompt = await verificationPrompt(canvasElement);
+    await userEvent.click(prompt.getByRole('button', { name: 'Verify' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Clerk could not confirm it is you, so the session stays signed in.');
+    await expect(within(alert).queryByRole('button', { name: 'Try again' })).toBeNull();
+    await expect(rows()).toHaveLength(4);
+    await expect(canvas.getByText('Safari 19 · iPhone')).toBeInTheDocument();
+  },
+};
+
+/** "Sign out of all other devices" with a stale verification: ONE verification, then all 3 devices are signed out. */
+export const SignOutAllVerifiesOnce: Story = {
+  parameters: { clerk: scenarios.staleVerification(), msw: [countRevokes] },
+  play: async ({ canvasElement }) => {
+    revokeRequests.count = 0;
+    const { canvas, body, rows } = screen(canvasElement);
+    const prompts = await countPrompts(canvasElement, async () => {
+      await userEvent.click(await canvas.findByRole('button', { name: 'Sign out of all other devices' }));
+      const dialog = await body.findByRole('alertdialog', { name: 'Sign out of 3 other devices?' });
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+      await userEvent.click((await verificationPrompt(canvasElement)).getByRole('button', { name: 'Verify' }));
+      await waitFor(() => expect(rows()).toHaveLength(1));
+    });
+    await expect(prompts).toBe(1);
+    await waitFor(() => expect(canvas.getByText('Signed out of 3 sessions.')).toBeInTheDocument());
+    await expect(revokeRequests.count).toBe(3);
+    await expect(canvas.getByRole('button', { name: 'Sign out of all other devices' })).toHaveFocus();
+  },
+};
+
+/** Cancelling the one verification of a sign-out-all leaves all 3 devices signed in and reports nothing. */
+export const SignOutAllVerificationCancelled: Story = {
+  parameters: { clerk: scenarios.staleVerification(), msw: [countRevokes] },
+  play: async ({ canvasElement }) => {
+    revokeRequests.count = 0;
+    const { canvas, body, rows } = screen(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: 'Sign out of all other devices' });
+    await userEvent.click(trigger);
+    const dialog = await body.findByRole('alertdialog', { name: 'Sign out of 3 other devices?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    await userEvent.click((await verificationPrompt(canvasElement)).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(trigger).toHaveFocus());
+    await expect(rows()).toHaveLength(4);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(revokeRequests.count).toBe(0);
+  },
+};
+
+/** Verifies the user in the mock as a real "verify it's you" form would: every factor verified just now. */
+function verifyInMock(clerk: ReturnType<typeof useClerk>) {
+  // useClerk() returns Clerk's wrapper; the instance it wraps (the mock here) is its `clerkjs`.
+  const mock = (clerk as unknown as { clerkjs?: MockClerk }).clerkjs;
+  mock?.mock.update((current) => ({
+    ...current,
+    sessions: current.sessions.map((entry) => ({ ...entry, factorVerificationAge: [0, -1] })),
+  }));
+}
+
+/** An app's own prompt, rendered from `onNeedsReverification` instead of Clerk's modal. */
+function WithOwnPrompt() {
+  const clerk = useClerk();
+  const [prompt, setPrompt] = useState<ReverificationPrompt | null>(null);
+  return (
+    <>
+      <ActiveDevices onNeedsReverification={setPrompt} />
+      {prompt ? (
+        <section aria-label="Confirm it's you" className="csk-note" style={{ marginTop: 16 }}>
+          <p>Enter your password to sign the device out (level: {prompt.level ?? 'strongest factor'}).</p>
+          <button
+            type="button"
+            onClick={() => {
+              verifyInMock(clerk);
+              setPrompt(null);
+              prompt.complete();
+            }}
+          >
+            Confirm
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setPrompt(null);
+              prompt.cancel();
+            }}
+          >
+            Not now
+          </button>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** `onNeedsReverification`: the app renders its own step (here a region under the list), then calls `complete()`. */
+export const OwnVerificationPrompt: Story = {
+  parameters: { clerk: scenarios.staleVerification() },
+  render: () => <WithOwnPrompt />,
+  play: async ({ canvasElement }) => {
+    const { canvas, body, rows } = screen(canvasElement);
+    await revokeWithMouse(canvasElement, deviceButton('Safari 19 · iPhone'));
+    const own = await canvas.findByRole('region', { name: "Confirm it's you" });
+    await expect(body.queryByRole('dialog', { name: "Verify it's you" })).toBeNull();
+    await userEvent.click(within(own).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await expect(canvas.queryByText('Safari 19 · iPhone')).toBeNull();
   },
 };

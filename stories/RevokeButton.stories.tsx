@@ -3,6 +3,7 @@ import { http } from 'msw';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { RevokeButton } from '../src';
 import { useClerk } from '../src/clerk';
+import { useActiveDevices } from '../src/headless';
 import { clerkDelay, clerkFailure, scenarios } from '../src/testing';
 
 /**
@@ -207,6 +208,83 @@ export const CurrentSessionRefused: Story = {
     await expect(body.queryByRole('alertdialog')).toBeNull();
     await expect(requests).toEqual({ remove: 0, signOut: 0 });
     // The picture shows the button at rest, as a page shows it.
+    trigger.blur();
+  },
+};
+
+/**
+ * A device target: the shared device list's `revoke`, so the revoked device leaves every list (see
+ * `useActiveDevices`). Renders nothing until the list is there.
+ */
+function DeviceRevoke({ id, label }: { id: string; label: string }) {
+  const { status, revoke } = useActiveDevices();
+  if (status !== 'ready') return null;
+  return <RevokeButton target={{ type: 'device', session: { id, revoke: () => revoke(id) } }} label={label} />;
+}
+
+/** Signs out another device (a `user.getSessions()` session: `revoke()`), after a confirmation that names it. */
+export const Device: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  render: () => <DeviceRevoke id="sess_ada_phone" label="Safari 19 · iPhone" />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    const trigger = await canvas.findByRole('button', { name: 'Sign out device' });
+    await userEvent.click(trigger);
+    const dialog = await body.findByRole('alertdialog', { name: 'Sign out Safari 19 · iPhone?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    const done = await canvas.findByRole('status');
+    await waitFor(() => expect(done).toHaveTextContent('Safari 19 · iPhone was signed out.'));
+    await waitFor(() => expect(done).toHaveFocus());
+    await expect(canvas.queryByRole('button', { name: 'Sign out device' })).toBeNull();
+  },
+};
+
+/** The device trigger in the dark theme, at rest. */
+export const DeviceDark: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  globals: { theme: 'dark' },
+  render: () => <DeviceRevoke id="sess_ada_phone" label="Safari 19 · iPhone" />,
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('button', { name: 'Sign out device' });
+    await expect(canvasElement.ownerDocument.documentElement).toHaveClass('dark');
+  },
+};
+
+/** The device trigger and its confirmation in Arabic (right to left). */
+export const DeviceRightToLeft: Story = {
+  parameters: { clerk: scenarios.otherDevices() },
+  globals: { locale: 'ar' },
+  render: () => <DeviceRevoke id="sess_ada_phone" label="Safari 19 · iPhone" />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    const trigger = await canvas.findByRole('button');
+    await expect(canvasElement.ownerDocument.documentElement).toHaveAttribute('dir', 'rtl');
+    await userEvent.click(trigger);
+    const dialog = await body.findByRole('alertdialog');
+    await expect(dialog).toBeVisible();
+    await expect(within(dialog).getAllByRole('button')[0]).toHaveFocus();
+  },
+};
+
+/**
+ * Before Clerk has loaded, whether the target is the session in use is unknown: the trigger is not offered
+ * (aria-disabled, `data-state="loading"`), and a click opens nothing.
+ */
+export const CurrentSessionWhileLoading: Story = {
+  args: { target: { type: 'account', sessionId: 'sess_ada' } },
+  parameters: { clerk: { ...scenarios.manyAccounts(), load: 'never' }, msw: countRequests },
+  play: async ({ canvasElement }) => {
+    resetRequests();
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    const trigger = await canvas.findByRole('button');
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvasElement.querySelector('[data-slot="revoke-button"]')).toHaveAttribute('data-state', 'loading');
+    await userEvent.click(trigger);
+    await expect(body.queryByRole('alertdialog')).toBeNull();
+    await expect(requests).toEqual({ remove: 0, signOut: 0 });
     trigger.blur();
   },
 };

@@ -749,3 +749,29 @@ export const Mobile: Story = {
 export const Inline: Story = {
   args: { variant: 'inline', showSignOutAll: true },
 };
+
+/**
+ * A single-session instance (Clerk's default: `authConfig.singleSessionMode`): clerk-js refuses a second
+ * account, so no "Add account" is offered. `allowAddAccount` overrides what the instance says, either way.
+ */
+export const SingleSessionInstance: Story = {
+  parameters: { clerk: scenarios.singleSession() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('grid');
+    await expect(canvas.getByText('Ada Lovelace')).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: /Add account/ })).toBeNull();
+    await expect(args.onAddAccount).not.toHaveBeenCalled();
+  },
+};
+
+/** The same instance with `allowAddAccount`: the app handles a second sign-in its own way. */
+export const SingleSessionInstanceAllowed: Story = {
+  args: { allowAddAccount: true },
+  parameters: { clerk: scenarios.singleSession() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /Add account/ }));
+    await expect(args.onAddAccount).toHaveBeenCalledTimes(1);
+  },
+};

@@ -11,7 +11,7 @@ export {
   useSessionList,
   useUser,
 } from '@clerk/react';
-export { ClerkAPIResponseError, isClerkAPIResponseError } from '@clerk/react/errors';
+export { ClerkAPIResponseError, isClerkAPIResponseError, isReverificationCancelledError } from '@clerk/react/errors';
 export type {
   ActClaim,
   ClerkAPIError,

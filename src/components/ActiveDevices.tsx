@@ -6,7 +6,8 @@ import { enRevoke } from '../core/messages/en/revoke';
 import { enSignOutAll } from '../core/messages/en/signOutAll';
 import type { DeviceRevokeOutcome } from '../headless/deviceStore';
 import type { DeviceSummary } from '../headless/summaries';
-import { useActiveDevices } from '../headless/useActiveDevices';
+import { useDeviceList } from '../headless/useActiveDevices';
+import type { ReverificationOptions } from '../headless/useReverified';
 import { DeviceRow, type IpAddressDisplay } from './DeviceRow';
 import { useKitStrings } from './kitContext';
 import { Announcer, useAnnouncer } from './parts/Announcer';
@@ -47,7 +48,7 @@ export interface ActiveDevicesClassNames {
 }
 
 /** Props of {@link ActiveDevices}. */
-export interface ActiveDevicesProps {
+export interface ActiveDevicesProps extends ReverificationOptions {
   /** Show each device's IP address in full (`true`), masked (`'masked'`, default: `203.0.113.•••`) or not at all. */
   showIpAddress?: IpAddressDisplay;
   /** Hide the "Sign out of all other devices" button under the list. */
@@ -67,6 +68,10 @@ const SKELETON_ROWS = 3;
  * out of every other device. A skeleton shows while loading (`aria-busy`); a failed request shows an error with
  * a retry and never claims that no other device is signed in.
  *
+ * Signing a device out runs Clerk's reverification when Clerk asks for it (see `RevokeButton`); "Sign out of all
+ * other devices" asks for ONE verification, then revokes every device. `onNeedsReverification` replaces Clerk's
+ * modal with your own prompt for both.
+ *
  * After a device is signed out its row goes away, so focus moves to the next row's button (else the previous
  * one's, else the title) and the sign-out is announced.
  *
@@ -80,11 +85,21 @@ export function ActiveDevices({
   showIpAddress = 'masked',
   hideSignOutAll = false,
   headingLevel = 2,
+  onNeedsReverification,
   className,
   classNames = {},
 }: ActiveDevicesProps) {
   const { messages } = useKitStrings(strings);
-  const devices = useActiveDevices();
+  // The rows run the reverification themselves (closing their dialog first), so they get the plain revoke.
+  const devices = useDeviceList();
+  // One function for the list's life, so rows stay memoised when the owner passes a new one on every render.
+  const needsRef = useRef(onNeedsReverification);
+  needsRef.current = onNeedsReverification;
+  const stableNeeds = useCallback<NonNullable<ReverificationOptions['onNeedsReverification']>>(
+    (prompt) => needsRef.current?.(prompt),
+    [],
+  );
+  const needs = onNeedsReverification ? { onNeedsReverification: stableNeeds } : {};
   const { status, others, revoke } = devices;
   const headingId = useId();
   const emptyId = useId();
@@ -210,6 +225,7 @@ export function ActiveDevices({
                 showIpAddress={showIpAddress}
                 revoke={revoke}
                 onRevoked={onRevoked}
+                {...needs}
                 rowClassName={classNames.row}
                 deviceClassName={classNames.device}
                 metaClassName={classNames.meta}
@@ -226,7 +242,13 @@ export function ActiveDevices({
       ) : null}
 
       {showSignOutAll ? (
-        <SignOutAllButton scope="other-devices" hideListError reasonId={emptyId} className={classNames.signOutAll} />
+        <SignOutAllButton
+          scope="other-devices"
+          hideListError
+          reasonId={emptyId}
+          {...needs}
+          className={classNames.signOutAll}
+        />
       ) : null}
 
       <Announcer message={announcement} />

@@ -8,6 +8,7 @@ import type { Messages } from '../core/messages/types';
 import { formatRelative } from '../core/time';
 import type { DeviceRevokeOutcome } from '../headless/deviceStore';
 import type { DeviceSummary } from '../headless/summaries';
+import type { ReverificationOptions } from '../headless/useReverified';
 import type { RevokeTarget } from '../headless/useRevokeSession';
 import { useKitStrings } from './kitContext';
 import { Badge } from './parts/Badge';
@@ -36,8 +37,13 @@ export function deviceLabel(device: DeviceSummary, messages: Pick<Messages, 'unk
 export interface DeviceRowProps {
   device: DeviceSummary;
   showIpAddress: IpAddressDisplay;
-  /** `useActiveDevices().revoke`: resolves once Clerk confirmed (or said it was gone), and the list drops the row. */
+  /**
+   * The shared list's revoke WITHOUT the reverification step (the row's `RevokeButton` runs it, closing its dialog
+   * first): resolves once Clerk confirmed (or said it was gone), and the list drops the row.
+   */
   revoke: (id: string) => Promise<DeviceRevokeOutcome>;
+  /** Your own verification prompt instead of Clerk's modal; see `RevokeButton`. */
+  onNeedsReverification?: ReverificationOptions['onNeedsReverification'] | undefined;
   /** Called after Clerk confirmed, with the id, the label the row showed and how the revoke ended. */
   onRevoked: (id: string, label: string, outcome: DeviceRevokeOutcome) => void;
   rowClassName?: string | undefined;
@@ -55,6 +61,7 @@ export const DeviceRow = memo(function DeviceRow({
   showIpAddress,
   revoke,
   onRevoked,
+  onNeedsReverification,
   rowClassName,
   deviceClassName,
   metaClassName,
@@ -135,7 +142,13 @@ export const DeviceRow = memo(function DeviceRow({
       {device.isCurrent ? null : (
         <div data-slot="revoke" className={cn('csk:ms-auto csk:max-w-full', revokeClassName)}>
           {/* max-w-full: a failure notice under the button wraps within the row instead of widening it. */}
-          <RevokeButton target={target} label={label} onRevoked={handleRevoked} classNames={{ root: 'csk:max-w-full' }}>
+          <RevokeButton
+            target={target}
+            label={label}
+            onRevoked={handleRevoked}
+            {...(onNeedsReverification ? { onNeedsReverification } : {})}
+            classNames={{ root: 'csk:max-w-full' }}
+          >
             {messages.revoke.deviceAction}
             {/* Names the device for screen readers, so 30 buttons are not all just "Sign out device", and two
                 devices with the same name still differ (location, last activity). Visible text stays as is. */}

@@ -2,6 +2,7 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enRevoke } from '../core/messages/en/revoke';
+import type { ReverificationOptions } from '../headless/useReverified';
 import { type RevokeTarget, useRevokeSession } from '../headless/useRevokeSession';
 import { useKitStrings } from './kitContext';
 import { AlertDialog } from './parts/AlertDialog';
@@ -23,7 +24,7 @@ export interface RevokeButtonClassNames {
 }
 
 /** Props of {@link RevokeButton}. */
-export interface RevokeButtonProps {
+export interface RevokeButtonProps extends ReverificationOptions {
   /** An account in this browser (`{ type: 'account', sessionId }`) or another device (`{ type: 'device', session }`). */
   target: RevokeTarget;
   /** How the dialog names the target ("Safari on iPhone"); accounts default to the user's name. */
@@ -45,13 +46,20 @@ export interface RevokeButtonProps {
 /**
  * Signs out one session, after a confirmation that names it: an account in this browser, or another device.
  * Pending shows on the dialog's button (`aria-busy`); a failure is announced with a retry and nothing is
- * claimed until Clerk confirms. For the session in use it is disabled with the reason, or becomes a sign-out.
+ * claimed until Clerk confirms. For the session in use it is disabled with the reason, or becomes a sign-out;
+ * until Clerk has loaded (so whether the target is the session in use is unknown) it is disabled.
+ *
+ * Revoking a device is a sensitive action for Clerk: with a verification older than 10 minutes Clerk answers 403
+ * `session_reverification_required`, and the button runs Clerk's `useReverification` flow (the dialog closes,
+ * Clerk's "verify it's you" modal opens, or `onNeedsReverification`; then the revoke runs again). A cancelled
+ * verification changes nothing and reports nothing: the trigger keeps focus and can start again.
  */
 export function RevokeButton({
   target,
   label,
   current = 'disabled',
   onRevoked,
+  onNeedsReverification,
   children,
   className,
   classNames = {},
@@ -60,6 +68,7 @@ export function RevokeButton({
   const revoke = useRevokeSession(target, {
     allowCurrent: current === 'sign-out',
     ...(onRevoked ? { onRevoked } : {}),
+    ...(onNeedsReverification ? { onNeedsReverification } : {}),
   });
   const { status } = revoke;
   const reasonId = useId();
@@ -89,6 +98,20 @@ export function RevokeButton({
     triggerRef.current?.focus();
     revoke.reset();
   };
+  // Clerk's verification takes over from the dialog (a modal dialog left open would make Clerk's modal inert);
+  // the revoke that follows shows on the trigger. A cancelled verification leaves focus on the trigger.
+  const wasVerifying = useRef(false);
+  useEffect(() => {
+    if (status === 'verifying') {
+      wasVerifying.current = true;
+      setFromDialog(false);
+      return;
+    }
+    if (!wasVerifying.current || status === 'pending') return;
+    wasVerifying.current = false;
+    const trigger = triggerRef.current;
+    if (status === 'idle' && trigger && focusLost(trigger.ownerDocument)) trigger.focus();
+  }, [status]);
   useEffect(() => {
     if (status === 'pending' || !retriedFromNotice.current) return;
     retriedFromNotice.current = false;
@@ -127,17 +150,22 @@ export function RevokeButton({
   }
 
   const { onClick, ...triggerProps } = revoke.getTriggerProps();
+  const refused = revoke.refusal === 'current-session';
   return (
-    <span data-slot="revoke-button" data-state={status} className={cn('csk-revoke', className, classNames.root)}>
+    <span
+      data-slot="revoke-button"
+      data-state={revoke.refusal === 'loading' ? 'loading' : status}
+      className={cn('csk-revoke', className, classNames.root)}
+    >
       <p role="status" data-slot="announcer" className="csk:sr-only" />
       <Button
         ref={triggerRef}
         variant="secondary"
         size="sm"
         {...triggerProps}
-        pending={status === 'pending'}
+        pending={status === 'pending' || status === 'verifying'}
         onClick={revoke.refusal ? undefined : onClick}
-        aria-describedby={revoke.refusal ? reasonId : undefined}
+        aria-describedby={refused ? reasonId : undefined}
         className={cn('csk:text-danger', classNames.trigger)}
       >
         {children ??
@@ -147,7 +175,7 @@ export function RevokeButton({
               ? messages.revoke.deviceAction
               : messages.revoke.accountAction)}
       </Button>
-      {revoke.refusal ? (
+      {refused ? (
         <span id={reasonId} data-slot="reason" className={cn('csk-revoke-reason', classNames.reason)}>
           {messages.revoke.currentRefused}
         </span>

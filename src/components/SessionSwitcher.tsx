@@ -99,6 +99,7 @@ export function SessionSwitcher({
   variant = 'popover',
   afterCurrentSignOut,
   onAddAccount,
+  allowAddAccount,
   showSignOutAll = false,
   className,
   classNames = {},
@@ -107,6 +108,7 @@ export function SessionSwitcher({
   const switcher = useSessionSwitcher({
     ...(afterCurrentSignOut ? { afterCurrentSignOut } : {}),
     ...(onAddAccount ? { onAddAccount } : {}),
+    ...(allowAddAccount !== undefined ? { allowAddAccount } : {}),
   });
   const { isLoaded, accounts, current, switchTo, signOutOf, switching, dismiss, grid, stateOf } = switcher;
   const { onCellFocus, focusCell } = grid;
@@ -269,16 +271,18 @@ export function SessionSwitcher({
         ))}
       </div>
       <div className="csk-sw-footer">
-        <Button
-          variant="ghost"
-          size="sm"
-          data-slot="add-account"
-          onClick={switcher.addAccount}
-          className={cn('csk:justify-start', classNames.addAccount)}
-        >
-          <span aria-hidden="true">+</span>
-          {messages.switcher.addAccount}
-        </Button>
+        {switcher.canAddAccount ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            data-slot="add-account"
+            onClick={switcher.addAccount}
+            className={cn('csk:justify-start', classNames.addAccount)}
+          >
+            <span aria-hidden="true">+</span>
+            {messages.switcher.addAccount}
+          </Button>
+        ) : null}
         {showSignOutAll ? <SignOutAllAction className={classNames.signOutAll} onDone={handleSignOutAll} /> : null}
       </div>
     </>

@@ -3,7 +3,8 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enDevices } from '../core/messages/en/devices';
 import { enSignOutAll } from '../core/messages/en/signOutAll';
-import { useActiveDevices } from '../headless/useActiveDevices';
+import { useDeviceList } from '../headless/useActiveDevices';
+import type { ReverificationOptions } from '../headless/useReverified';
 import { type SignOutResult, type SignOutScope, useSignOutAll } from '../headless/useSignOutAll';
 import { useKitStrings } from './kitContext';
 import { AlertDialog } from './parts/AlertDialog';
@@ -31,7 +32,7 @@ export interface SignOutAllButtonClassNames {
 }
 
 /** Props of {@link SignOutAllButton}. */
-export interface SignOutAllButtonProps {
+export interface SignOutAllButtonProps extends ReverificationOptions {
   /** Do not show the device list's load error here, when it is shown elsewhere (`ActiveDevices` does). */
   hideListError?: boolean;
   /**
@@ -57,7 +58,9 @@ export interface SignOutAllButtonProps {
  * Signs out of many sessions at once, after a confirmation that states the exact count ("Sign out of 3 other
  * devices?"). Disabled with a visible reason when there is nothing to sign out; pending on the dialog's button
  * (`aria-busy`); a partial failure says how many could not be signed out and offers a retry of those; a full
- * success is announced. `data-state` on the root: `loading | idle | confirming | pending | done | partial | error`.
+ * success is announced. `data-state` on the root: `loading | idle | confirming | pending | verifying | done |
+ * partial | error`. Revoking devices with a stale verification asks for ONE verification (Clerk's modal, or
+ * `onNeedsReverification`), then revokes every device; a cancelled verification changes and reports nothing.
  *
  * @example
  * ```tsx
@@ -69,6 +72,7 @@ export function SignOutAllButton({
   reasonId: externalReasonId,
   hideListError = false,
   onDone,
+  onNeedsReverification,
   children,
   className,
   classNames = {},
@@ -76,8 +80,8 @@ export function SignOutAllButton({
   const { messages } = useKitStrings(strings);
   const needsDevices = scope !== 'this-browser';
   // The same shared list the hook counts from; read here to tell "list failed" apart and offer its retry.
-  const devices = useActiveDevices({ enabled: needsDevices });
-  const all = useSignOutAll({ scope });
+  const devices = useDeviceList({ enabled: needsDevices });
+  const all = useSignOutAll({ scope, ...(onNeedsReverification ? { onNeedsReverification } : {}) });
   const triggerRef = useRef<HTMLButtonElement>(null);
   const ownReasonId = useId();
   const dialogId = useId();
@@ -122,6 +126,12 @@ export function SignOutAllButton({
     triggerRef.current?.focus();
   };
 
+  // Clerk's verification takes over from the dialog (left open, it would make Clerk's modal inert); the revoke
+  // that follows shows on the trigger, and focus comes back to it after the run (or a cancel).
+  useEffect(() => {
+    if (all.status === 'verifying') setFromDialog(false);
+  }, [all.status]);
+
   const run = async (viaDialog: boolean) => {
     setFromDialog(viaDialog);
     refocusAfterRun.current = true;
@@ -145,7 +155,7 @@ export function SignOutAllButton({
         aria-expanded={dialogOpen}
         aria-controls={dialogOpen ? dialogId : undefined}
         aria-disabled={disabled || undefined}
-        aria-busy={all.status === 'loading' || all.status === 'pending' || undefined}
+        aria-busy={all.status === 'loading' || all.status === 'pending' || all.status === 'verifying' || undefined}
         aria-describedby={reasonId}
         // aria-disabled rather than `disabled`: the button stays focusable, so the reason can be read out.
         onClick={disabled ? undefined : all.requestConfirm}

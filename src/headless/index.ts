@@ -6,13 +6,15 @@
 export type { ActionError, ActionStatus } from '../core/action';
 export type { Clock } from '../core/clock';
 export type { DeviceDescription, DeviceKind } from '../core/device';
+export { ReverificationRequiredError } from '../core/reverification';
 export type { DeviceRevokeOutcome } from './deviceStore';
 export type { AccountSummary, DeviceSummary } from './summaries';
 export type { ActionState } from './useActionStates';
-export { type ActiveDevices, useActiveDevices } from './useActiveDevices';
+export { type ActiveDevices, type UseActiveDevicesOptions, useActiveDevices } from './useActiveDevices';
 export { SignedOutError, type UseAuthFetchOptions, useAuthFetch } from './useAuthFetch';
 export { type GridPosition, gridCellProps, useGridNavigation } from './useGridNavigation';
 export { type IdleTimeout, type UseIdleTimeoutOptions, useIdleTimeout } from './useIdleTimeout';
+export type { ReverificationOptions, ReverificationPrompt } from './useReverified';
 export {
   type RevokeSession,
   type RevokeStatus,

@@ -4,6 +4,7 @@ import type { ActionError } from '../core/action';
 import { currentFirst } from '../core/sort';
 import { type DeviceListState, type DeviceRevokeOutcome, deviceStoreFor } from './deviceStore';
 import { type DeviceSummary, toDeviceSummary } from './summaries';
+import { type ReverificationOptions, useReverified } from './useReverified';
 
 /** What {@link useActiveDevices} returns. */
 export interface ActiveDevices {
@@ -16,7 +17,9 @@ export interface ActiveDevices {
   /** Asks Clerk again, bypassing its cache. */
   refresh(): Promise<void>;
   /**
-   * Revokes one device session; removes it from the list (of every `useActiveDevices()` of this user) once Clerk
+   * Revokes one device session through Clerk's `useReverification` (a stale verification opens Clerk's "verify
+   * it's you" modal, or `onNeedsReverification`, then the revoke runs again; a cancel rejects with Clerk's
+   * `reverification_cancelled` error and leaves the device listed); removes it from the list (of every `useActiveDevices()` of this user) once Clerk
    * confirmed. One request per session at a time: revoking a session again while its revoke is on its way (a
    * row's retry and a sign-out-all) returns the same promise. Resolves `'revoked'`, or `'already-signed-out'` when
    * Clerk answered 404 (the session no longer exists: revoked elsewhere, expired), which drops it as well. Rejects
@@ -35,14 +38,31 @@ export interface ActiveDevices {
 
 const EMPTY: DeviceListState = { resources: null, error: null };
 
+/** Options of {@link useActiveDevices}. */
+export interface UseActiveDevicesOptions extends ReverificationOptions {
+  /** `false` skips the request (the list stays loading). Default `true`. */
+  enabled?: boolean;
+}
+
 /**
  * The signed-in user's sessions on every device (`user.getSessions()`), with loading, refresh and a real error
  * state. Clerk answers `[]` on ANY error, while a successful answer always contains the current session, so an
  * empty list is treated as a failure: the UI never claims "no other devices" when the request failed.
  * Every instance on the same Clerk and user shares one list (see `deviceStore.ts`).
- * `enabled: false` skips the request (the list stays loading).
  */
-export function useActiveDevices(options: { enabled?: boolean } = {}): ActiveDevices {
+export function useActiveDevices(options: UseActiveDevicesOptions = {}): ActiveDevices {
+  const { onNeedsReverification, ...listOptions } = options;
+  const list = useDeviceList(listOptions);
+  const revoke = useReverified(list.revoke, onNeedsReverification ? { onNeedsReverification } : {});
+  return { ...list, revoke };
+}
+
+/**
+ * {@link useActiveDevices} whose `revoke` asks Clerk directly, without the reverification step: for the kit's own
+ * actions, which run the step themselves (once for a whole sign-out-all, and closing their own dialog first).
+ * Internal: not exported from `clerk-session-kit/headless`.
+ */
+export function useDeviceList(options: { enabled?: boolean } = {}): ActiveDevices {
   const { enabled = true } = options;
   const clerk = useClerk();
   const identity = useClerkSelector(

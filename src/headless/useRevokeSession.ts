@@ -1,7 +1,8 @@
 import { useCallback, useId, useRef, useState } from 'react';
-import { browserSessionOrThrow, useClerk, useClerkSelector } from '../clerk';
+import { browserSessionOrThrow, isReverificationCancelledError, useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
 import { toAccountSummary } from './summaries';
+import { type ReverificationOptions, usePromptAfterRender, useReverified } from './useReverified';
 
 /** What {@link useRevokeSession} signs out. */
 export type RevokeTarget =
@@ -13,11 +14,17 @@ export type RevokeTarget =
    */
   | { type: 'device'; session: { id: string; revoke: () => Promise<unknown> } };
 
-/** States of a revoke: `idle → confirming → pending → done | error`. */
-export type RevokeStatus = 'idle' | 'confirming' | 'pending' | 'done' | 'error';
+/**
+ * States of a revoke: `idle → confirming → pending → done | error`; a device revoke that Clerk wants verified goes
+ * `pending → verifying → pending` (or back to `idle` when the user cancels the verification).
+ */
+export type RevokeStatus = 'idle' | 'confirming' | 'pending' | 'verifying' | 'done' | 'error';
 
-/** Options of {@link useRevokeSession}. */
-export interface UseRevokeSessionOptions {
+/**
+ * Options of {@link useRevokeSession}. A device target is revoked through Clerk's `useReverification`: a stale
+ * verification opens Clerk's "verify it's you" modal (or `onNeedsReverification`), then the revoke runs again.
+ */
+export interface UseRevokeSessionOptions extends ReverificationOptions {
   /**
    * The session in use right now is refused unless this is true; then revoking it signs out of it
    * (`signOut({ sessionId })`, for an `account` or a `device` target alike, never `revoke()`), and Clerk
@@ -37,8 +44,11 @@ export interface RevokeSession {
   isCurrent: boolean;
   /** For an account: its user's name, else identifier, to name it in the UI; `null` for devices. */
   accountLabel: string | null;
-  /** Why the action cannot run (`'current-session'`), or `null`. */
-  refusal: 'current-session' | null;
+  /**
+   * Why the action cannot run, or `null`: `'loading'` while Clerk has not loaded (whether the target is the
+   * session in use is not known yet), `'current-session'` for the session in use without `allowCurrent`.
+   */
+  refusal: 'loading' | 'current-session' | null;
   /** Opens the confirmation step. */
   requestConfirm(): void;
   /** Leaves the confirmation step (Escape, Cancel). */
@@ -71,29 +81,40 @@ function targetId(target: RevokeTarget) {
  * unless `allowCurrent` asks for a sign-out.
  */
 export function useRevokeSession(target: RevokeTarget, options: UseRevokeSessionOptions = {}): RevokeSession {
-  const { allowCurrent = false, onRevoked } = options;
+  const { allowCurrent = false, onRevoked, onNeedsReverification } = options;
   const clerk = useClerk();
   const dialogId = useId();
   const [status, setStatus] = useState<RevokeStatus>('idle');
   const [error, setError] = useState<ActionError | null>(null);
   const inFlight = useRef(false);
   const sessionId = targetId(target);
-  const { isCurrent, accountLabel } = useClerkSelector(
+  const { loaded, isCurrent, accountLabel } = useClerkSelector(
     (instance) => {
       const account =
         target.type === 'account' ? instance.client?.sessions.find((entry) => entry.id === sessionId) : undefined;
       const summary = account ? toAccountSummary(account, null) : null;
       return {
+        loaded: instance.loaded,
         isCurrent: instance.session?.id === sessionId,
         accountLabel: summary?.name ?? summary?.identifier ?? null,
       };
     },
-    (a, b) => a.isCurrent === b.isCurrent && a.accountLabel === b.accountLabel,
+    (a, b) => a.loaded === b.loaded && a.isCurrent === b.isCurrent && a.accountLabel === b.accountLabel,
   );
   // Once removed the account is gone from Clerk: keep naming it in the confirmation that follows.
   const lastLabel = useRef(accountLabel);
   if (accountLabel) lastLabel.current = accountLabel;
-  const refusal = isCurrent && !allowCurrent ? 'current-session' : null;
+  const refusal = !loaded ? 'loading' : isCurrent && !allowCurrent ? 'current-session' : null;
+  const showAfterRender = usePromptAfterRender(
+    status,
+    useCallback(() => setStatus('verifying'), []),
+  );
+  // Clerk's own device list does the same: `useReverification(session.revoke)`. The status follows the prompt.
+  const revokeDevice = useReverified(() => (target.type === 'device' ? target.session.revoke() : Promise.resolve()), {
+    ...(onNeedsReverification ? { onNeedsReverification } : {}),
+    onPrompt: showAfterRender,
+    onVerified: () => setStatus('pending'),
+  });
 
   const requestConfirm = useCallback(() => {
     if (refusal || inFlight.current) return;
@@ -114,19 +135,23 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
       // The current session first, whatever the target type: a device entry can be this very session, and
       // signing out of it must go through signOut() so Clerk clears it here and navigates after sign-out.
       if (isCurrent) await clerk.signOut({ sessionId });
-      else if (target.type === 'device') await target.session.revoke();
+      else if (target.type === 'device') await revokeDevice();
       else await browserSessionOrThrow(clerk, sessionId).remove();
       setStatus('done');
       onRevoked?.(sessionId);
       return true;
     } catch (caught) {
-      setError(toActionError(caught));
-      setStatus('error');
+      // A cancelled verification is the user changing their mind, not a failure: back to where they started.
+      if (isReverificationCancelledError(caught)) setStatus('idle');
+      else {
+        setError(toActionError(caught));
+        setStatus('error');
+      }
       return false;
     } finally {
       inFlight.current = false;
     }
-  }, [clerk, target, isCurrent, refusal, sessionId, onRevoked]);
+  }, [clerk, target, isCurrent, refusal, sessionId, onRevoked, revokeDevice]);
 
   const reset = useCallback(() => {
     setError(null);
@@ -149,8 +174,8 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
       'aria-haspopup': 'dialog',
       'aria-expanded': status === 'confirming',
       'aria-controls': status === 'confirming' ? dialogId : undefined,
-      'aria-disabled': refusal || status === 'pending' ? true : undefined,
-      'aria-busy': status === 'pending' ? true : undefined,
+      'aria-disabled': refusal || status === 'pending' || status === 'verifying' ? true : undefined,
+      'aria-busy': status === 'pending' || status === 'verifying' ? true : undefined,
       'data-state': status,
       onClick: requestConfirm,
     }),

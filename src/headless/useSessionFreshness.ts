@@ -7,6 +7,9 @@ import {
   useReverification,
 } from '../clerk';
 import { deepEqual } from '../core/equal';
+import { verificationAge } from '../core/reverification';
+
+export { type VerificationCheck, verificationAge } from '../core/reverification';
 
 /** Options of {@link useSessionFreshness}. */
 export interface UseSessionFreshnessOptions {
@@ -33,46 +36,6 @@ export interface SessionFreshness {
   ageMinutes: number | null;
   /** Opens Clerk's re-verification when stale; resolves `true` once the session is fresh. */
   reverify(): Promise<boolean>;
-}
-
-/** Whether {@link verificationAge} counts as recent enough for Clerk, and the age it judged. */
-export interface VerificationCheck {
-  fresh: boolean;
-  ageMinutes: number | null;
-}
-
-const LEVELS = new Set<string>(['first_factor', 'second_factor', 'multi_factor']);
-const isFactorAge = (age: unknown): age is number =>
-  typeof age === 'number' && Number.isFinite(age) && (age === -1 || age >= 0);
-
-/**
- * Clerk's own re-verification rule, mirrored: `checkReverificationAuthorization` in @clerk/shared (clerk/javascript
- * `packages/shared/src/authorization.ts`), behind `has({ reverification: { level, afterMinutes } })` in the browser
- * and on the server. @clerk/react does not export it, and the check must read the session at call time (see
- * `useReverification` below), so the kit cannot call it; the unit tests compare this function with Clerk's on every
- * combination of ages, levels and limits. `fva` is `[firstFactorAge, secondFactorAge]` in minutes, `-1` for never.
- * A factor is fresh only while `afterMinutes > age` (strictly). `second_factor` counts the second factor, or the
- * first when the user has no second factor; `multi_factor` needs both, or the first alone when the user has no
- * second factor, and fails when only the second factor was ever verified.
- *
- * @internal
- */
-export function verificationAge(
-  level: ReverificationLevel,
-  afterMinutes: number,
-  fva: readonly [number, number] | null | undefined,
-): VerificationCheck {
-  const unknown = { fresh: false, ageMinutes: null };
-  if (!Array.isArray(fva) || fva.length !== 2 || !isFactorAge(fva[0]) || !isFactorAge(fva[1])) return unknown;
-  if (!LEVELS.has(level) || typeof afterMinutes !== 'number' || !(afterMinutes > 0)) return unknown;
-  const [first, second] = fva;
-  let age: number;
-  if (level === 'first_factor' || second === -1) age = first;
-  else if (level === 'second_factor') age = second;
-  else if (first === -1) return unknown;
-  else age = Math.max(first, second);
-  if (age === -1) return unknown;
-  return { fresh: afterMinutes > age, ageMinutes: age };
 }
 
 /**

@@ -18,6 +18,13 @@ export interface UseSessionSwitcherOptions {
   afterCurrentSignOut?: 'switch' | 'sign-in';
   /** Replaces Clerk's `redirectToSignIn()` for "add account" (e.g. to open a modal of your own). */
   onAddAccount?: () => void;
+  /**
+   * Whether "add account" is offered. By default it follows the Clerk instance: not on a single-session instance
+   * (Clerk's default, `authConfig.singleSessionMode`), where clerk-js refuses a second account; offered when
+   * Clerk has not said (not loaded yet, or a Clerk that does not expose its environment). `true` or `false`
+   * overrides that either way.
+   */
+  allowAddAccount?: boolean;
 }
 
 /** What {@link useSessionSwitcher} returns. */
@@ -43,7 +50,9 @@ export interface SessionSwitcher {
    * start, so two quick clicks on two accounts cannot race to decide which one ends up current.
    */
   switching: string | null;
-  /** Starts Clerk's sign-in for another account, keeping the ones signed in. */
+  /** Whether another account can be added (see `allowAddAccount`); when `false`, offer no "add account". */
+  canAddAccount: boolean;
+  /** Starts Clerk's sign-in for another account, keeping the ones signed in. Does nothing when `canAddAccount` is false. */
   addAccount(): void;
   /** Pending / error state of the last action on an account. */
   stateOf(id: string): ActionState<SwitcherAction>;
@@ -60,8 +69,17 @@ export interface SessionSwitcher {
  * dismissed.
  */
 export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): SessionSwitcher {
-  const { afterCurrentSignOut = 'switch', onAddAccount } = options;
+  const { afterCurrentSignOut = 'switch', onAddAccount, allowAddAccount } = options;
   const clerk = useClerk();
+  // clerk-js exposes its environment as `__internal_environment` (authConfig.singleSessionMode); it is not in the
+  // public type of useClerk(), so it is read defensively.
+  const singleSession = useClerkSelector(
+    (instance) =>
+      (instance as { __internal_environment?: { authConfig?: { singleSessionMode?: boolean } } | null })
+        .__internal_environment?.authConfig?.singleSessionMode === true,
+    Object.is,
+  );
+  const canAddAccount = allowAddAccount ?? !singleSession;
   const { isLoaded, accounts: selected } = useClerkSelector((instance) => {
     if (!instance.loaded) return { isLoaded: false, accounts: [] as AccountSummary[] };
     const currentId = instance.session?.id ?? null;
@@ -135,9 +153,10 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
   );
 
   const addAccount = useCallback(() => {
+    if (!canAddAccount) return;
     if (onAddAccount) onAddAccount();
     else void clerk.redirectToSignIn();
-  }, [clerk, onAddAccount]);
+  }, [clerk, onAddAccount, canAddAccount]);
 
   return {
     isLoaded,
@@ -146,6 +165,7 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
     switchTo,
     signOutOf,
     switching,
+    canAddAccount,
     addAccount,
     stateOf: actions.get,
     dismiss: actions.reset,

@@ -1,7 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
-import { useClerk, useClerkSelector } from '../clerk';
+import { isClerkAPIResponseError, isReverificationCancelledError, useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
-import { type ActiveDevices, useActiveDevices } from './useActiveDevices';
+import { REVERIFICATION_REQUIRED_CODE } from '../core/reverification';
+import type { DeviceSummary } from './summaries';
+import { type ActiveDevices, useDeviceList } from './useActiveDevices';
+import { type ReverificationOptions, usePromptAfterRender, useReverified } from './useReverified';
 
 /** What a sign-out-all covers. */
 export type SignOutScope = 'other-devices' | 'this-browser' | 'everywhere';
@@ -17,7 +20,8 @@ export interface SignOutResult {
 /** What {@link useSignOutAll} returns. */
 export interface SignOutAll {
   scope: SignOutScope;
-  status: 'loading' | 'idle' | 'confirming' | 'pending' | 'done' | 'partial' | 'error';
+  /** `verifying` while Clerk asks the user to verify again before the devices are revoked. */
+  status: 'loading' | 'idle' | 'confirming' | 'pending' | 'verifying' | 'done' | 'partial' | 'error';
   /** Other-device sessions this run would revoke (0 for `'this-browser'`). */
   deviceCount: number;
   /** Accounts signed in in this browser that `signOut()` would remove (0 for `'other-devices'`). */
@@ -40,8 +44,11 @@ export interface SignOutAll {
   confirm(): Promise<SignOutResult>;
 }
 
-/** Options of {@link useSignOutAll}. */
-export interface UseSignOutAllOptions {
+/**
+ * Options of {@link useSignOutAll}. Revoking devices goes through Clerk's `useReverification`: with a stale
+ * verification the user verifies ONCE (Clerk's modal, or `onNeedsReverification`), then every device is revoked.
+ */
+export interface UseSignOutAllOptions extends ReverificationOptions {
   scope: SignOutScope;
 }
 
@@ -50,9 +57,9 @@ export interface UseSignOutAllOptions {
  * or both, devices first. Never `signOut({ sessionId: 'all' })`, which is not an API. With `'everywhere'`, this
  * browser is only signed out once every device is confirmed, so a partial failure can still be retried.
  */
-export function useSignOutAll({ scope }: UseSignOutAllOptions): SignOutAll {
+export function useSignOutAll({ scope, ...options }: UseSignOutAllOptions): SignOutAll {
   // The device list is shared with every other useActiveDevices() on this Clerk, so counts stay in step.
-  return useSignOutAllOf(scope, useActiveDevices({ enabled: scope !== 'this-browser' }));
+  return useSignOutAllOf(scope, useDeviceList({ enabled: scope !== 'this-browser' }), useRevokeEveryDevice, options);
 }
 
 /** What the sign-out reads of the device list; `'this-browser'` reads none of it. */
@@ -70,14 +77,64 @@ const NO_DEVICES: DeviceList = {
  * `clerk-session-kit/headless`.
  */
 export function useSignOutThisBrowser(): SignOutAll {
-  return useSignOutAllOf('this-browser', NO_DEVICES);
+  return useSignOutAllOf('this-browser', NO_DEVICES, useNoDeviceRevoke);
 }
 
-function useSignOutAllOf(scope: SignOutScope, devices: DeviceList): SignOutAll {
+type RunStatus = Exclude<SignOutAll['status'], 'loading'>;
+
+const needsVerification = (error: unknown) =>
+  isClerkAPIResponseError(error) && error.errors.some((entry) => entry.code === REVERIFICATION_REQUIRED_CODE);
+
+/** Revokes every device of a run (see {@link useRevokeEveryDevice}); a parameter so `'this-browser'` bundles none of it. */
+type RevokeEveryHook = (
+  revoke: DeviceList['revoke'],
+  status: RunStatus,
+  setStatus: (status: RunStatus) => void,
+  options: ReverificationOptions,
+) => (run: SignOutResult, targets: DeviceSummary[]) => Promise<SignOutResult>;
+
+/**
+ * Every device in one task, so Clerk asks for ONE verification: the first attempt revokes what it can and throws
+ * Clerk's 403 when any device needs a verification; after it, Clerk runs the task again, which revokes only the
+ * devices still to do.
+ */
+const useRevokeEveryDevice: RevokeEveryHook = (revoke, status, setStatus, options) => {
+  const showAfterRender = usePromptAfterRender(
+    status,
+    useCallback(() => setStatus('verifying'), [setStatus]),
+  );
+  return useReverified(
+    async (run: SignOutResult, targets: DeviceSummary[]) => {
+      const settledIds = new Set([...run.succeeded, ...run.failed.map((entry) => entry.sessionId)]);
+      const todo = targets.filter((device) => !settledIds.has(device.id));
+      const settled = await Promise.allSettled(todo.map((device) => revoke(device.id)));
+      let verify: unknown = null;
+      settled.forEach((entry, index) => {
+        const sessionId = todo[index]?.id ?? '';
+        if (entry.status === 'fulfilled') run.succeeded.push(sessionId);
+        else if (needsVerification(entry.reason)) verify ??= entry.reason;
+        else run.failed.push({ sessionId, error: toActionError(entry.reason) });
+      });
+      if (verify) throw verify;
+      return run;
+    },
+    { ...options, onPrompt: showAfterRender, onVerified: () => setStatus('pending') },
+  );
+};
+
+const revokeNone = async (run: SignOutResult) => run;
+const useNoDeviceRevoke: RevokeEveryHook = () => revokeNone;
+
+function useSignOutAllOf(
+  scope: SignOutScope,
+  devices: DeviceList,
+  useRevokeEvery: RevokeEveryHook,
+  options: ReverificationOptions = {},
+): SignOutAll {
   const clerk = useClerk();
   const needsDevices = scope !== 'this-browser';
   const accountCount = useClerkSelector((instance) => instance.client?.signedInSessions.length ?? 0, Object.is);
-  const [status, setStatus] = useState<'idle' | 'confirming' | 'pending' | 'done' | 'partial' | 'error'>('idle');
+  const [status, setStatus] = useState<RunStatus>('idle');
   const [result, setResult] = useState<SignOutResult | null>(null);
   const [runError, setRunError] = useState<ActionError | null>(null);
   const inFlight = useRef(false);
@@ -105,6 +162,7 @@ function useSignOutAllOf(scope: SignOutScope, devices: DeviceList): SignOutAll {
   }, []);
 
   const { others, revoke, status: listStatus } = devices;
+  const revokeEvery = useRevokeEvery(revoke, status, setStatus, options);
   const confirm = useCallback(async (): Promise<SignOutResult> => {
     const empty: SignOutResult = { succeeded: [], failed: [] };
     if (inFlight.current) return empty;
@@ -122,12 +180,20 @@ function useSignOutAllOf(scope: SignOutScope, devices: DeviceList): SignOutAll {
     const run: SignOutResult = { succeeded: [], failed: [] };
     try {
       if (needsDevices) {
-        const settled = await Promise.allSettled(others.map((device) => revoke(device.id)));
-        settled.forEach((entry, index) => {
-          const sessionId = others[index]?.id ?? '';
-          if (entry.status === 'fulfilled') run.succeeded.push(sessionId);
-          else run.failed.push({ sessionId, error: toActionError(entry.reason) });
-        });
+        try {
+          await revokeEvery(run, others);
+        } catch (caught) {
+          if (isReverificationCancelledError(caught)) {
+            // Not a failure: what was revoked before the prompt is gone from the list, the rest stays as it was.
+            setStatus(outcome.current ?? 'idle');
+            return run;
+          }
+          // Clerk still asked after the user verified: every device not done stays signed in, with that reason.
+          const done = new Set([...run.succeeded, ...run.failed.map((entry) => entry.sessionId)]);
+          for (const device of others) {
+            if (!done.has(device.id)) run.failed.push({ sessionId: device.id, error: toActionError(caught) });
+          }
+        }
       }
       if (scope !== 'other-devices' && run.failed.length === 0) {
         const here = [...(clerk.client?.signedInSessions ?? [])];
@@ -147,7 +213,7 @@ function useSignOutAllOf(scope: SignOutScope, devices: DeviceList): SignOutAll {
     } finally {
       inFlight.current = false;
     }
-  }, [clerk, needsDevices, listStatus, others, revoke, scope]);
+  }, [clerk, needsDevices, listStatus, others, revokeEvery, scope]);
 
   return {
     scope,

@@ -1,5 +1,13 @@
 import type { ClientResource, LoadedClerk, OrganizationResource, SessionResource, UserResource } from '../clerk';
-import { type ClerkEndpoint, clerkEndpoints, type FapiRequestOptions, fapiRequest } from './fapi';
+import { REVOKE_REVERIFICATION, verificationAge } from '../core/reverification';
+import {
+  type ClerkEndpoint,
+  clerkEndpoints,
+  clerkErrorFrom,
+  type FapiRequestOptions,
+  fapiRequest,
+  reverificationRequiredBody,
+} from './fapi';
 import {
   type MockToken,
   type ResourceActions,
@@ -10,7 +18,15 @@ import {
   toSessionResource,
   toUserResource,
 } from './resources';
-import { deviceFor, type Scenario, type ScenarioDevice, type ScenarioSession, validateScenario } from './scenario';
+import { openReverificationPrompt, type ReverificationModalProps } from './reverificationPrompt';
+import {
+  DEFAULT_INSTANCE,
+  deviceFor,
+  type Scenario,
+  type ScenarioDevice,
+  type ScenarioSession,
+  validateScenario,
+} from './scenario';
 
 /** Publishable key for the mock: a development key whose Frontend API is `mock.clerk.accounts.dev`. */
 export const MOCK_PUBLISHABLE_KEY = `pk_test_${btoa('mock.clerk.accounts.dev$').replace(/=+$/, '')}`;
@@ -80,10 +96,16 @@ const signedIn = (s: ScenarioSession) => s.status === 'active' || s.status === '
 
 /**
  * Creates a fake Clerk instance that drives the REAL `<ClerkProvider>` and hooks of `@clerk/react` with no Clerk
- * account. State comes from a {@link Scenario}; every operation (`setActive`, `signOut`, `session.remove()`,
+ * account. State comes from a {@link Scenario} (including the instance's settings, `scenario.instance`, read by
+ * the kit from `clerk.__internal_environment.authConfig`); every operation (`setActive`, `signOut`, `session.remove()`,
  * `end()`, `getToken()`, `user.getSessions()`, `revoke()`) first sends the request clerk-js would send, so MSW
  * (see `clerkHandlers`) decides whether it succeeds, fails or hangs. A failure rejects like Clerk, with a
  * `ClerkAPIResponseError`, and changes nothing.
+ *
+ * Reverification as Clerk does it: with `instance.reverification` on (the default) and the current session's
+ * `factorVerificationAge` older than 10 minutes, `revoke()` rejects with a 403 `session_reverification_required`
+ * `ClerkAPIResponseError`; `clerk.__internal_openReverification()` (what Clerk's `useReverification` opens) shows
+ * a small stand-in prompt whose Verify records a verification made just now.
  *
  * Like clerk-js, the instance keeps ONE client object and mutates it in place, emitting new session and user
  * objects on every change; a fresh instance is needed per story or test. Tokens follow clerk-js's cache:
@@ -291,11 +313,40 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
       return state.devices ?? (current ? [deviceOf(current)] : []);
     },
     async revokeDevice(id) {
+      // FAPI refuses a sensitive action for a stale verification. It decides on the server; the mock decides here
+      // from its own state, so this answer never reaches MSW (use `clerkReverificationRequired` to send it from
+      // a handler instead).
+      if (needsReverification()) throw clerkErrorFrom(403, reverificationRequiredBody());
       await send('session.revoke', { sessionId: id });
       const base = state.sessions.some((entry) => entry.id === id) ? withoutSession(id) : state;
       commit(base.devices ? { ...base, devices: base.devices.filter((entry) => entry.id !== id) } : base);
     },
   };
+
+  const instanceSettings = () => state.instance ?? DEFAULT_INSTANCE;
+  const currentSession = () => state.sessions.find((entry) => entry.id === state.currentSessionId);
+  const needsReverification = () =>
+    instanceSettings().reverification &&
+    !verificationAge(
+      REVOKE_REVERIFICATION.level,
+      REVOKE_REVERIFICATION.afterMinutes,
+      currentSession()?.factorVerificationAge,
+    ).fresh;
+
+  // What the verification of the stand-in prompt records: every factor the user has, verified just now.
+  const verifiedNow = () => {
+    const current = currentSession();
+    if (!current) return;
+    const [, second] = current.factorVerificationAge ?? [-1, -1];
+    const fva: [number, number] = [0, second === -1 ? -1 : 0];
+    commit({
+      ...state,
+      sessions: state.sessions.map((entry) =>
+        entry.id === current.id ? { ...entry, factorVerificationAge: fva } : entry,
+      ),
+    });
+  };
+  let closePrompt: (() => void) | null = null;
 
   const signOut = async (
     first?: { sessionId?: string; redirectUrl?: string } | (() => unknown),
@@ -410,6 +461,14 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
     buildAfterSignOutUrl: () => options.afterSignOutUrl ?? '/',
     redirectToSignIn: (opts?: { redirectUrl?: string }) => navigate(buildSignInUrl(opts)),
     openSignIn: () => navigate(signInUrl),
+    __internal_openReverification: (props: ReverificationModalProps = {}) => {
+      closePrompt?.();
+      closePrompt = openReverificationPrompt(props, verifiedNow);
+    },
+    __internal_closeReverification: () => {
+      closePrompt?.();
+      closePrompt = null;
+    },
     mock: {
       get scenario() {
         return cloneScenario(state);
@@ -422,6 +481,15 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
       },
       emitUnchanged: emit,
     } satisfies MockClerkControls,
+  });
+
+  // clerk-js reads its instance settings from the environment it loaded; the mock from the scenario (a getter:
+  // `mock.update()` may change them).
+  Object.defineProperty(clerk, '__internal_environment', {
+    get: () => {
+      const { singleSessionMode, reverification } = instanceSettings();
+      return { authConfig: { singleSessionMode, reverification } };
+    },
   });
 
   return clerk as unknown as MockClerk;

@@ -1,4 +1,5 @@
 import { ClerkAPIResponseError } from '../clerk';
+import { REVERIFICATION_REQUIRED_CODE } from '../core/reverification';
 
 /**
  * The Frontend API calls the mock makes, named by the Clerk method that makes them. Paths and methods are the
@@ -43,6 +44,36 @@ export interface FapiRequestOptions {
   search?: Record<string, string>;
 }
 
+/**
+ * The body FAPI answers (403) when the session must verify again before a sensitive action, such as revoking a
+ * session (Clerk's `ClerkErrors` schema).
+ */
+export function reverificationRequiredBody(): ClerkErrorBody {
+  return {
+    errors: [
+      {
+        code: REVERIFICATION_REQUIRED_CODE,
+        message: 'Reverification required',
+        long_message: 'You need to provide additional verification to perform this operation',
+        meta: {},
+      },
+    ],
+    clerk_trace_id: 'mock-trace',
+  };
+}
+
+/** The error clerk-js throws for a failed answer: a `ClerkAPIResponseError` with FAPI's errors and status. */
+export function clerkErrorFrom(status: number, body: ClerkErrorBody | null, headers?: Headers, statusText = '') {
+  const errors = body?.errors ?? [];
+  const retryAfter = Number.parseInt(headers?.get('retry-after') ?? '', 10);
+  return new ClerkAPIResponseError(errors[0]?.long_message ?? errors[0]?.message ?? statusText, {
+    data: errors,
+    status,
+    ...(body?.clerk_trace_id ? { clerkTraceId: body.clerk_trace_id } : {}),
+    ...(Number.isNaN(retryAfter) ? {} : { retryAfter }),
+  });
+}
+
 /** Sends one Frontend API request the way clerk-js does and throws like clerk-js when it fails. */
 export async function fapiRequest(
   fetchImpl: typeof fetch,
@@ -72,15 +103,7 @@ export async function fapiRequest(
   }
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload;
-  const body = payload as ClerkErrorBody | null;
-  const errors = body?.errors ?? [];
-  const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
-  throw new ClerkAPIResponseError(errors[0]?.long_message ?? errors[0]?.message ?? response.statusText, {
-    data: errors,
-    status: response.status,
-    ...(body?.clerk_trace_id ? { clerkTraceId: body.clerk_trace_id } : {}),
-    ...(Number.isNaN(retryAfter) ? {} : { retryAfter }),
-  });
+  throw clerkErrorFrom(response.status, payload as ClerkErrorBody | null, response.headers, response.statusText);
 }
 
 function base64url(value: string): string {

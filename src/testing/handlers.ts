@@ -1,5 +1,5 @@
 import { delay, HttpResponse, http, type RequestHandler } from 'msw';
-import { type ClerkEndpoint, type ClerkErrorBody, clerkEndpoints, mintToken } from './fapi';
+import { type ClerkEndpoint, type ClerkErrorBody, clerkEndpoints, mintToken, reverificationRequiredBody } from './fapi';
 import type { SessionStatus } from './scenario';
 
 // The mock's Frontend API origin, as the `iss` of the tokens the handlers mint. Kept here rather than imported
@@ -42,7 +42,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A `SessionJSON` (FAPI's wire shape, snake_case, instants in epoch milliseconds) for a session the handlers know
- * only by id. The mock reads nothing from it; it is complete so that real clerk-js, pointed at these handlers,
+ * only by id, so without its `user` (optional in Clerk's spec). The mock reads nothing from it; it is complete so that real clerk-js, pointed at these handlers,
  * parses valid dates and a decodable `last_active_token` instead of `Invalid Date`.
  */
 function sessionJSON(id: string, status: SessionStatus): Record<string, unknown> {
@@ -56,10 +56,10 @@ function sessionJSON(id: string, status: SessionStatus): Record<string, unknown>
     last_active_at: at,
     last_active_organization_id: null,
     last_active_token: status === 'active' ? tokenJSON(id) : null,
-    factor_verification_age: null,
+    // Minutes since the first and second factor were verified (Clerk's spec: a required array): signed in just now.
+    factor_verification_age: [0, -1],
     actor: null,
     tasks: null,
-    user: null,
     public_user_data: { first_name: null, last_name: null, image_url: '', has_image: false, identifier: '' },
     created_at: at,
     updated_at: at,
@@ -73,7 +73,7 @@ function tokenJSON(sessionId: string, template?: string): Record<string, unknown
   const claims = template
     ? { iat, nbf: iat - 5, exp: iat + 60, iss: MOCK_FRONTEND_API, jti, tpl: template }
     : { v: 2, sid: sessionId, sts: 'active', iat, nbf: iat - 5, exp: iat + 60, iss: MOCK_FRONTEND_API, jti };
-  return { object: 'token', id: jti, jwt: mintToken(claims) };
+  return { object: 'token', jwt: mintToken(claims) };
 }
 
 /** The client FAPI answers `DELETE /v1/client/sessions` with: this browser, no sessions left. */
@@ -86,7 +86,9 @@ function emptyClientJSON(): Record<string, unknown> {
     sign_in: null,
     sign_up: null,
     last_active_session_id: null,
+    last_authentication_strategy: null,
     cookie_expires_at: null,
+    captcha_bypass: false,
     created_at: at,
     updated_at: at,
   };
@@ -95,7 +97,7 @@ function emptyClientJSON(): Record<string, unknown> {
 // Clerk's own answer shapes: mutations wrap the resource as `{ response, client }` (the mock sends no client: it
 // keeps the state itself), a token request answers a bare `TokenJSON`, and `GET /v1/me/sessions/active` a bare
 // array. So a handler written for real Clerk answers the mock, and these answer a real clerk-js as far as the
-// path tells them (they do not know the user, so sessions come back with `user: null`).
+// path tells them (they do not know the user, so sessions come back without one).
 const successBodies: Record<ClerkEndpoint, (params: Params) => unknown> = {
   'session.touch': (params) => ({ response: sessionJSON(param(params, 'sessionId'), 'active'), client: null }),
   'session.remove': (params) => ({ response: sessionJSON(param(params, 'sessionId'), 'removed'), client: null }),
@@ -183,4 +185,17 @@ export function clerkDelay(endpoint: ClerkEndpoint, ms: number | 'infinite' = 'i
     await delay(ms);
     return undefined;
   });
+}
+
+/**
+ * Answers one endpoint (by default `session.revoke`) with Clerk's 403 `session_reverification_required`, as FAPI
+ * does for a sensitive action when the user's verification is stale: Clerk's `useReverification` then asks the
+ * user to verify and runs the action again. With `once`, the retry after the verification reaches the next
+ * handler; without it, Clerk still refuses after the verification. List it before {@link clerkHandlers}.
+ */
+export function clerkReverificationRequired(
+  endpoint: ClerkEndpoint = 'session.revoke',
+  options: { sessionId?: string; once?: boolean } = {},
+): RequestHandler {
+  return on(endpoint, () => HttpResponse.json(reverificationRequiredBody(), { status: 403 }), options);
 }

@@ -11,9 +11,10 @@ export {
   type MockClerkOptions,
 } from './createMockClerk';
 export { type ClerkEndpoint, type ClerkErrorBody, clerkEndpoints } from './fapi';
-export { type ClerkFailure, clerkDelay, clerkFailure, clerkHandlers } from './handlers';
+export { type ClerkFailure, clerkDelay, clerkFailure, clerkHandlers, clerkReverificationRequired } from './handlers';
 export { MockClerkProvider, type MockClerkProviderProps } from './MockClerkProvider';
 export {
+  DEFAULT_INSTANCE,
   device,
   deviceFor,
   SCENARIO_NOW,
@@ -21,6 +22,7 @@ export {
   type ScenarioActivity,
   type ScenarioDevice,
   ScenarioError,
+  type ScenarioInstance,
   type ScenarioLoad,
   type ScenarioOrganization,
   type ScenarioSession,

@@ -215,7 +215,8 @@ export function toDeviceResource(d: ScenarioDevice, actions: ResourceActions): S
     expireAt: d.expireAt,
     abandonAt: d.abandonAt,
     actor: d.actor,
-    latestActivity: { id: `sess_activity_${d.id}`, ...d.latestActivity },
+    // FAPI always sends is_mobile (required in Clerk's spec), so clerk-js never leaves isMobile undefined.
+    latestActivity: { id: `sess_activity_${d.id}`, ...d.latestActivity, isMobile: d.latestActivity.isMobile ?? false },
     // As `remove()`: clerk-js updates the device object it was called on and resolves with that same object.
     revoke: async () => {
       await actions.revokeDevice(d.id);

@@ -56,7 +56,11 @@ export interface ScenarioSession {
   actor: { sub: string } | null;
   /** The active organization, or null for a personal session. */
   organization: ScenarioOrganization | null;
-  /** Minutes since the first and second factor were verified; `null` when unknown. */
+  /**
+   * Minutes since the first and second factor were verified (`-1`: never; Clerk's `fva`); `null` when unknown.
+   * Default `[5, -1]`: verified 5 minutes ago, no second factor, so a revoke needs no new verification. Make it
+   * older than 10 minutes to see the reverification step.
+   */
   factorVerificationAge: [number, number] | null;
 }
 
@@ -89,6 +93,27 @@ export interface ScenarioDevice {
   actor: { sub: string } | null;
 }
 
+/**
+ * Settings of the Clerk instance (its environment's `auth_config`), as clerk-js exposes them on
+ * `clerk.__internal_environment.authConfig`.
+ */
+export interface ScenarioInstance {
+  /**
+   * One account per browser (Clerk's default for new instances): clerk-js refuses to sign in a second account, so
+   * the kit offers no "Add account". Default in scenarios: `false` (multi-session, as most kit stories show).
+   */
+  singleSessionMode: boolean;
+  /**
+   * Reverification on (Clerk's default): sensitive actions such as revoking a session answer 403
+   * `session_reverification_required` unless the user verified within 10 minutes (`factorVerificationAge`).
+   * Default `true`.
+   */
+  reverification: boolean;
+}
+
+/** The instance settings a scenario has when it names none. */
+export const DEFAULT_INSTANCE: ScenarioInstance = { singleSessionMode: false, reverification: true };
+
 /** How the mock reaches the loaded state. */
 export type ScenarioLoad = 'immediate' | 'never' | { delayMs: number };
 
@@ -104,6 +129,8 @@ export interface Scenario {
    */
   devices?: ScenarioDevice[];
   load: ScenarioLoad;
+  /** The instance's settings; {@link DEFAULT_INSTANCE} when not given. */
+  instance?: ScenarioInstance;
 }
 
 const MINUTE = 60_000;
@@ -260,5 +287,6 @@ export function scenario(input: Partial<Scenario> = {}): Scenario {
     currentSessionId,
     load: input.load ?? 'immediate',
     ...(input.devices ? { devices: input.devices } : {}),
+    ...(input.instance ? { instance: input.instance } : {}),
   });
 }

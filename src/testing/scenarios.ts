@@ -1,4 +1,4 @@
-import { device, deviceFor, SCENARIO_NOW, type Scenario, scenario, session, user } from './scenario';
+import { DEFAULT_INSTANCE, device, deviceFor, SCENARIO_NOW, type Scenario, scenario, session, user } from './scenario';
 
 const MINUTE = 60_000;
 const ago = (minutes: number) => new Date(SCENARIO_NOW.getTime() - minutes * MINUTE);
@@ -70,6 +70,17 @@ function otherDevices(): Scenario {
   });
 }
 
+/** {@link otherDevices}, but the user last verified 30 minutes ago: Clerk asks to verify again before a revoke. */
+function staleVerification(): Scenario {
+  const base = otherDevices();
+  return { ...base, sessions: base.sessions.map((entry) => ({ ...entry, factorVerificationAge: [30, -1] })) };
+}
+
+/** {@link oneAccount} on a single-session instance (Clerk's default): no second account can be added. */
+function singleSession(): Scenario {
+  return { ...oneAccount(), instance: { ...DEFAULT_INSTANCE, singleSessionMode: true } };
+}
+
 function impersonation(): Scenario {
   const current = session({ id: 'sess_ada', user: ada(), actor: { sub: 'user_support_agent' } });
   return scenario({ sessions: [current] });
@@ -94,7 +105,8 @@ function organizationAdmin(): Scenario {
  * Ready-made scenarios, each a function so every story and test gets fresh objects:
  * `signedOut`, `loading` (never loads), `slowLoading` (loads after 1.5 s), `oneAccount`, `manyAccounts`
  * (current plus others, one pending, one ended, one expired), `otherDevices` (desktop, phone, laptop, an unknown
- * device), `impersonation` (an `actor` on the session) and `organizationAdmin` (`org:admin`).
+ * device), `staleVerification` (`otherDevices` with a verification 30 minutes old: a revoke asks to verify),
+ * `singleSession` (one account on a single-session instance), `impersonation` (an `actor` on the session) and `organizationAdmin` (`org:admin`).
  */
 export const scenarios = {
   signedOut: (): Scenario => scenario({ sessions: [], currentSessionId: null }),
@@ -103,6 +115,8 @@ export const scenarios = {
   oneAccount,
   manyAccounts,
   otherDevices,
+  staleVerification,
+  singleSession,
   impersonation,
   organizationAdmin,
 } satisfies Record<string, () => Scenario>;

@@ -1,11 +1,21 @@
+import { createCheckAuthorization } from '@clerk/shared/authorization';
 import type {
   ClientJSON,
   EnvironmentJSON,
   SessionJSON,
   SessionWithActivitiesJSON,
+  TokenJSON,
   UserJSON,
 } from '@clerk/shared/types';
-import type { Scenario, ScenarioDevice, ScenarioSession, SessionStatus } from '../../src/testing/scenario';
+import {
+  DEFAULT_INSTANCE,
+  type Scenario,
+  type ScenarioDevice,
+  type ScenarioInstance,
+  type ScenarioSession,
+  type SessionStatus,
+} from '../../src/testing/scenario';
+import { baseEnvironment } from './environment';
 
 /**
  * A stateful, offline stand-in for Clerk's Frontend API (FAPI), built from a kit {@link Scenario}. It answers in
@@ -62,6 +72,33 @@ function jwt(claims: Record<string, unknown>): string {
   return `${header}.${base64url(JSON.stringify(claims))}.fidelity-signature`;
 }
 
+/**
+ * Whether FAPI lets this session revoke a session: Clerk's reverification guide puts "revoke session" at the
+ * strongest factor within 10 minutes (`second_factor`, which falls back to the first for a user without one).
+ * Decided with Clerk's own check from @clerk/shared, not the kit's copy of the rule.
+ */
+function verifiedRecently(fva: [number, number] | null): boolean {
+  return createCheckAuthorization({
+    userId: 'user',
+    factorVerificationAge: fva,
+    orgId: undefined,
+    orgRole: undefined,
+    orgPermissions: undefined,
+    features: '',
+    plans: '',
+  } as Parameters<typeof createCheckAuthorization>[0])({
+    reverification: { level: 'second_factor', afterMinutes: 10 },
+  });
+}
+
+/**
+ * A `Token` as Clerk's spec has it: `object` and `jwt`, nothing else (`additionalProperties: false`). clerk-js's
+ * `TokenJSON` type also names an `id`, which clerk-js never reads; the spec is followed here.
+ */
+function token(encoded: string): TokenJSON {
+  return { object: 'token', jwt: encoded } as TokenJSON;
+}
+
 function notFound(what: string): FapiAnswer {
   return {
     status: 404,
@@ -79,6 +116,7 @@ export class FapiBackend {
   private devices: ScenarioDevice[];
   private lastActiveSessionId: string | null;
   private tokenCounter = 0;
+  private readonly instance: ScenarioInstance;
 
   /**
    * @param scenario - The state to start from (copied; the scenario object is never changed).
@@ -90,6 +128,7 @@ export class FapiBackend {
   ) {
     this.sessions = scenario.sessions.map((s) => ({ ...s }));
     this.lastActiveSessionId = scenario.currentSessionId;
+    this.instance = scenario.instance ?? DEFAULT_INSTANCE;
     const current = this.sessions.find((s) => s.id === scenario.currentSessionId);
     this.devices = (
       scenario.devices ??
@@ -138,6 +177,17 @@ export class FapiBackend {
   /** Status the server holds for a device session. */
   deviceStatusOf(id: string): SessionStatus | undefined {
     return this.devices.find((d) => d.id === id)?.status;
+  }
+
+  /**
+   * What a successful verification in Clerk's "verify it's you" modal leaves on the server: the current session's
+   * factors verified just now (a second factor only if the user has one).
+   */
+  recordVerification(): void {
+    const current = this.sessions.find((s) => s.id === this.lastActiveSessionId);
+    if (!current) return;
+    const second = current.factorVerificationAge?.[1] ?? -1;
+    current.factorVerificationAge = [0, second === -1 ? -1 : 0];
   }
 
   /** Answers one request; `method` is the effective method (`_method` already applied). */
@@ -198,6 +248,23 @@ export class FapiBackend {
     if (a === 'me' && b === 'sessions' && c && d === 'revoke') {
       const dev = this.devices.find((x) => x.id === c);
       if (!dev) return notFound(`session ${c}`);
+      const current = this.sessions.find((s) => s.id === this.lastActiveSessionId);
+      if (this.instance.reverification && !verifiedRecently(current?.factorVerificationAge ?? null)) {
+        return {
+          status: 403,
+          body: {
+            errors: [
+              {
+                code: 'session_reverification_required',
+                message: 'Reverification required',
+                long_message: 'You need to provide additional verification to perform this operation',
+                meta: {},
+              },
+            ],
+            clerk_trace_id: 'fidelity-trace',
+          },
+        };
+      }
       dev.status = 'revoked';
       const local = this.sessions.find((x) => x.id === c);
       if (local) local.status = 'revoked';
@@ -247,35 +314,15 @@ export class FapiBackend {
     };
   }
 
-  /** The environment clerk-js loads: a development instance in multi-session mode. */
+  /** The environment clerk-js loads: a development instance with the scenario's instance settings. */
   environmentJSON(): EnvironmentJSON {
     return {
-      object: 'environment',
-      id: 'env_fidelity',
+      ...baseEnvironment,
       auth_config: {
-        object: 'auth_config',
-        id: 'aac_fidelity',
-        single_session_mode: false,
-        claimed_at: null,
-        reverification: true,
+        ...baseEnvironment.auth_config,
+        single_session_mode: this.instance.singleSessionMode,
+        reverification: this.instance.reverification,
       },
-      display_config: {
-        object: 'display_config',
-        id: 'dc_fidelity',
-        instance_environment_type: 'development',
-        application_name: 'Fidelity',
-        home_url: 'http://localhost:3000',
-        sign_in_url: 'http://localhost:3000/sign-in',
-        sign_up_url: 'http://localhost:3000/sign-up',
-        after_sign_in_url: 'http://localhost:3000',
-        after_sign_up_url: 'http://localhost:3000',
-        after_sign_out_one_url: 'http://localhost:3000/signed-out-one',
-        after_sign_out_all_url: 'http://localhost:3000/signed-out-all',
-        after_switch_session_url: 'http://localhost:3000',
-      },
-      user_settings: {},
-      organization_settings: { enabled: true },
-      maintenance_mode: false,
     } as unknown as EnvironmentJSON;
   }
 
@@ -303,11 +350,11 @@ export class FapiBackend {
       object: 'session',
       id: s.id,
       status: s.status,
-      factor_verification_age: s.factorVerificationAge,
+      factor_verification_age: s.factorVerificationAge ?? [-1, -1],
       expire_at: ms(s.expireAt),
       abandon_at: ms(s.abandonAt),
       last_active_at: ms(s.lastActiveAt),
-      last_active_token: { object: 'token', id: `tok_${s.id}`, jwt: jwt(this.sessionClaims(s, iat, 0)) },
+      last_active_token: token(jwt(this.sessionClaims(s, iat, 0))),
       last_active_organization_id: s.organization?.id ?? null,
       actor: s.actor as SessionJSON['actor'],
       tasks: null,
@@ -348,6 +395,9 @@ export class FapiBackend {
               verification: null,
               linked_to: [],
               matches_sso_connection: false,
+              reserved: false,
+              created_at: ms(s.createdAt),
+              updated_at: ms(s.createdAt),
             },
           ]
         : [],
@@ -362,6 +412,7 @@ export class FapiBackend {
               object: 'organization_membership',
               id: `orgmem_${u.id}`,
               role: s.organization.role,
+              role_name: s.organization.role.replace(/^org:/, ''),
               permissions: s.organization.permissions,
               public_metadata: {},
               organization: {
@@ -395,13 +446,22 @@ export class FapiBackend {
       unsafe_metadata: {},
       last_sign_in_at: ms(s.createdAt),
       create_organization_enabled: true,
-      create_organizations_limit: null,
+      create_organizations_limit: 0,
+      saml_accounts: [],
+      banned: false,
+      locked: false,
+      lockout_expires_in_seconds: null,
+      verification_attempts_remaining: null,
+      mfa_enabled_at: null,
+      mfa_disabled_at: null,
+      last_active_at: ms(s.lastActiveAt),
       delete_self_enabled: true,
       legal_accepted_at: null,
       timezone: null,
       updated_at: ms(s.lastActiveAt),
       created_at: ms(s.createdAt),
-    } as UserJSON;
+      // Fields of Clerk's spec that clerk-js's UserJSON type does not list (reserved, banned, …): hence the cast.
+    } as unknown as UserJSON;
   }
 
   deviceJSON(dev: ScenarioDevice): SessionWithActivitiesJSON {
@@ -412,15 +472,15 @@ export class FapiBackend {
       object: 'session',
       id: dev.id,
       status: dev.status,
-      factor_verification_age: null,
+      // Clerk's spec makes it a required array; the kit never reads it for other devices.
+      factor_verification_age: [0, -1],
       expire_at: ms(dev.expireAt),
       abandon_at: ms(dev.abandonAt),
       last_active_at: ms(dev.lastActiveAt),
-      last_active_token: null as unknown as SessionWithActivitiesJSON['last_active_token'],
+      last_active_token: token(jwt({ sid: dev.id, sts: dev.status })),
       last_active_organization_id: null,
       actor: dev.actor as SessionWithActivitiesJSON['actor'],
       tasks: null,
-      user: null,
       public_user_data: {
         first_name: u?.firstName ?? null,
         last_name: u?.lastName ?? null,
@@ -437,10 +497,11 @@ export class FapiBackend {
         ...(a.ipAddress !== undefined ? { ip_address: a.ipAddress } : {}),
         ...(a.city !== undefined ? { city: a.city } : {}),
         ...(a.country !== undefined ? { country: a.country } : {}),
-        ...(a.isMobile !== undefined ? { is_mobile: a.isMobile } : {}),
+        is_mobile: a.isMobile ?? false,
       },
       created_at: ms(dev.lastActiveAt),
       updated_at: ms(dev.lastActiveAt),
-    };
+      // No `user`: Clerk's spec makes it optional (an object when sent); clerk-js's type wants a key, hence the cast.
+    } as unknown as SessionWithActivitiesJSON;
   }
 }

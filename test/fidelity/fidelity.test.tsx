@@ -264,7 +264,7 @@ describe.each([realTarget, mockTarget])('$name', (target) => {
           ipAddress: undefined,
           city: undefined,
           country: undefined,
-          isMobile: undefined,
+          isMobile: false,
         },
       },
     ]);

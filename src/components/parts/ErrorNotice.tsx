@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import type { ActionError } from '../../core/action';
 import { enCommon } from '../../core/messages/en/common';
 import type { Messages } from '../../core/messages/types';
+import { REVERIFICATION_REQUIRED_CODE } from '../../core/reverification';
 import { useKitStrings } from '../kitContext';
 import { Button } from './Button';
 import { cn } from './cn';
@@ -11,6 +12,7 @@ export function errorText(error: ActionError, messages: Pick<Messages, 'errors'>
   if (error.code === 'network_error') return messages.errors.network;
   if (error.status === 429) return messages.errors.rateLimited;
   if (error.status === 404) return messages.errors.notFound;
+  if (error.code === REVERIFICATION_REQUIRED_CODE) return messages.errors.reverification;
   return error.message ?? messages.errors.generic;
 }
 

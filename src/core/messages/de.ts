@@ -35,6 +35,8 @@ export const de: Messages = {
     generic: 'Etwas ist schiefgegangen. Versuche es erneut.',
     rateLimited: 'Zu viele Versuche. Warte einen Moment und versuche es erneut.',
     notFound: 'Diese Sitzung existiert nicht mehr.',
+    reverification:
+      'Clerk konnte nicht bestätigen, dass du es bist; die Sitzung bleibt angemeldet. Starte erneut und bestätige, wenn du gefragt wirst.',
   },
   switcher: {
     label: 'Konten in diesem Browser',

@@ -22,7 +22,14 @@ export interface Messages {
   unknownUser: string;
   /** A device Clerk reported neither browser nor device name for. */
   unknownDevice: string;
-  errors: { network: string; generic: string; rateLimited: string; notFound: string };
+  errors: {
+    network: string;
+    generic: string;
+    rateLimited: string;
+    notFound: string;
+    /** Clerk still asked for a verification (403 `session_reverification_required`) after the user verified. */
+    reverification: string;
+  };
   switcher: {
     label: string;
     trigger: (name: string) => string;

@@ -33,5 +33,7 @@ export const enCommon: CommonMessages = {
     generic: 'Something went wrong. Try again.',
     rateLimited: 'Too many attempts. Wait a moment and try again.',
     notFound: 'This session no longer exists.',
+    reverification:
+      'Clerk could not confirm it is you, so the session stays signed in. Start again and verify when asked.',
   },
 };
