@@ -2,7 +2,36 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { clerkCore2 } from './scripts/clerkCore2.ts';
 import { chromiumLaunch } from './test/chromium.ts';
+
+/**
+ * Suites that run on both Clerk Cores. The Core 2 twin of a project resolves the door (and Clerk's packages in
+ * the tests) to Core 2, `@clerk/clerk-react` 5 and clerk-js 5 (scripts/clerkCore2.ts): same tests, other Clerk.
+ */
+function onCore(core: 2 | 3, project: TestProjectInlineConfiguration): TestProjectInlineConfiguration {
+  if (core === 3) return project;
+  return {
+    ...project,
+    plugins: [clerkCore2({ external: false }), ...(project.plugins ?? [])],
+    test: {
+      ...project.test,
+      name: `${project.test?.name}:core-2`,
+      // Real clerk-js for the fidelity suite (test/fidelity/realClerk.ts loads its bundle by path).
+      env: { ...project.test?.env, CSK_CLERK_JS: '@clerk/clerk-js-5' },
+    },
+  };
+}
+
+const unit: TestProjectInlineConfiguration = {
+  plugins: [react()],
+  test: {
+    name: 'unit',
+    environment: 'happy-dom',
+    setupFiles: ['test/unit/cleanup.ts'],
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/fidelity/**/*.test.{ts,tsx}'],
+  },
+};
 
 /**
  * Every story as a test in Chromium. `storybook` runs play functions and axe; `visual` runs them again and
@@ -43,14 +72,8 @@ function storybookProject(name: string, setupFiles: string[] = []): TestProjectI
 export default defineConfig({
   test: {
     projects: [
-      {
-        plugins: [react()],
-        test: {
-          name: 'unit',
-          environment: 'happy-dom',
-          include: ['test/unit/**/*.test.{ts,tsx}', 'test/fidelity/**/*.test.{ts,tsx}'],
-        },
-      },
+      onCore(3, unit),
+      onCore(2, unit),
       {
         test: {
           name: 'server',
