@@ -58,6 +58,10 @@ function storybookProject(name: string, setupFiles: string[] = []): TestProjectI
         'react-dom',
         'react-dom/client',
         '@clerk/react',
+        '@clerk/react/errors',
+        // The Core 2 project's door (see onCore).
+        '@clerk/clerk-react',
+        '@clerk/clerk-react/errors',
       ],
     },
     test: {
@@ -102,6 +106,7 @@ export default defineConfig({
         },
       },
       storybookProject('storybook'),
+      onCore(2, storybookProject('storybook')),
       storybookProject('visual', ['.storybook/visual.setup.ts']),
       {
         // The packed tarball in fresh consumer apps (examples/*): install, type-check, build, open in Chromium.
