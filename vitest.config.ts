@@ -25,11 +25,29 @@ function onCore(core: 2 | 3, project: TestProjectInlineConfiguration): TestProje
 }
 
 /**
- * Unit files not run again on Core 2: src/core names no Clerk package (the layer rule), and the mock's contract
- * suites state what Core 3's hooks see of the mock (re-render on every emit, `skipInitialEmit`). On Core 2 the
- * mock's judge is test/fidelity, against real clerk-js 5, which states where Core 2's hooks see otherwise.
+ * Files not run again on Core 2: src/core names no Clerk package (the layer rule), nor does the Redis limiter;
+ * the mock's contract suites state what Core 3's hooks see of the mock (re-render on every emit,
+ * `skipInitialEmit`): on Core 2 the mock's judge is test/fidelity, against real clerk-js 5, which states where
+ * Core 2's hooks see otherwise; the real `next start` suite builds a Core 3 app (the Core 2 consumer app is a
+ * real Next app on @clerk/nextjs 6).
  */
-const CORE_3_ONLY = ['test/unit/core/**', 'test/unit/testing/{operations,rerender,failures,scenarios}.test.tsx'];
+const CORE_3_ONLY = [
+  'test/unit/core/**',
+  'test/unit/testing/{operations,rerender,failures,scenarios}.test.tsx',
+  'test/server/redis/**',
+  'test/server/nextjs/nextStart.e2e.test.ts',
+];
+
+const server: TestProjectInlineConfiguration = {
+  test: {
+    name: 'server',
+    environment: 'node',
+    include: ['test/server/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 300_000,
+    fileParallelism: false,
+  },
+};
 
 const unit: TestProjectInlineConfiguration = {
   plugins: [react()],
@@ -86,16 +104,8 @@ export default defineConfig({
     projects: [
       onCore(3, unit),
       onCore(2, unit),
-      {
-        test: {
-          name: 'server',
-          environment: 'node',
-          include: ['test/server/**/*.test.ts'],
-          testTimeout: 20_000,
-          hookTimeout: 300_000,
-          fileParallelism: false,
-        },
-      },
+      onCore(3, server),
+      onCore(2, server),
       {
         test: {
           name: 'smoke',
