@@ -1,5 +1,6 @@
 import type { Plugin } from 'rolldown';
-import { defineConfig } from 'tsdown';
+import { defineConfig, type UserConfig } from 'tsdown';
+import { clerkCore2 } from './scripts/clerkCore2.ts';
 
 /**
  * Library build. One ESM file per source module (`unbundle`), so a bundler that imports one component only
@@ -30,25 +31,51 @@ function clientDirective(): Plugin {
   };
 }
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'headless/index': 'src/headless/index.ts',
-    'nextjs/index': 'src/nextjs/index.ts',
-    'testing/index': 'src/testing/index.ts',
-    'locales/index': 'src/locales/index.ts',
-  },
-  outDir: 'dist',
+const shared = {
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
   unbundle: true,
   dts: true,
   sourcemap: false,
-  clean: true,
   // The kit ships no CSS from JS: `styles.css` is compiled by the Tailwind CLI (npm run build:css).
   deps: {
     neverBundle: [/^react($|\/)/, /^react-dom($|\/)/, /^@clerk\//, /^next($|\/)/, /^msw($|\/)/],
   },
   plugins: [clientDirective()],
-});
+} satisfies UserConfig;
+
+export default defineConfig([
+  {
+    ...shared,
+    entry: {
+      index: 'src/index.ts',
+      'headless/index': 'src/headless/index.ts',
+      'nextjs/index': 'src/nextjs/index.ts',
+      'testing/index': 'src/testing/index.ts',
+      'locales/index': 'src/locales/index.ts',
+    },
+    outDir: 'dist',
+    // Cleans dist/ (core-2/ included) once, before both builds.
+    clean: true,
+  },
+  {
+    // Clerk Core 2 (`@clerk/clerk-react` 5): the same client sources, the door pointed at Core 2 (see
+    // scripts/clerkCore2.ts), into dist/core-2/. The nextjs and locales entries serve both Cores as they are.
+    ...shared,
+    entry: {
+      index: 'src/index.ts',
+      'headless/index': 'src/headless/index.ts',
+      'testing/index': 'src/testing/index.ts',
+    },
+    outDir: 'dist/core-2',
+    clean: false,
+    // `@clerk/react` is not external by name here: the door plugin, first, renames it (and its subpaths).
+    deps: {
+      neverBundle: [...shared.deps.neverBundle.filter((re) => !re.test('@clerk/react')), /^@clerk\/(?!react($|\/))/],
+    },
+    inputOptions(options) {
+      options.plugins = [clerkCore2({ external: true }), options.plugins];
+    },
+  },
+]);

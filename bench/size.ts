@@ -38,6 +38,9 @@ if (!existsSync(path.join(dist, 'index.js')) || !existsSync(path.join(dist, 'sty
 }
 
 const kitAlias = {
+  'clerk-session-kit/core-2/headless': path.join(dist, 'core-2/headless/index.js'),
+  'clerk-session-kit/core-2/testing': path.join(dist, 'core-2/testing/index.js'),
+  'clerk-session-kit/core-2': path.join(dist, 'core-2/index.js'),
   'clerk-session-kit/headless': path.join(dist, 'headless/index.js'),
   'clerk-session-kit/nextjs': path.join(dist, 'nextjs/index.js'),
   'clerk-session-kit/testing': path.join(dist, 'testing/index.js'),
@@ -123,6 +126,10 @@ try {
     ['clerk-session-kit/testing', undefined],
     ['clerk-session-kit/locales', undefined],
     ['clerk-session-kit/nextjs', undefined],
+    // The Core 2 build of the same sources (`@clerk/clerk-react` 5): the same budget for its client entry.
+    ['clerk-session-kit/core-2', budgets.entry],
+    ['clerk-session-kit/core-2/headless', undefined],
+    ['clerk-session-kit/core-2/testing', undefined],
   ] as const) {
     const b = await bundle(`export * from '${subpath}';\n`, tmp, peers, kitAlias);
     kitEntries[subpath] = b.gzip;

@@ -1,11 +1,15 @@
 /**
  * Checks the built package (`npm run build` first) for what publint and attw cannot see:
- * 1. `"use client"` heads the client entries (`.`, `./headless`, `./testing`, `./locales`) and no file of `./nextjs`;
+ * 1. `"use client"` heads the client entries (`.`, `./headless`, `./testing`, `./locales`, and the `./core-2`
+ *    three) and no file of `./nextjs`;
  * 2. client and server code stay apart: the `./nextjs` import graph holds only nextjs/ and framework-free core/
  *    files and no React/@clerk/react/client module,
  *    the client graphs hold no `next`/`@clerk/nextjs` import; every bare import is a peer (never bundled);
+ *    each Core names only its own Clerk: the Core 3 graphs `@clerk/react`, the `./core-2` graphs (JS and
+ *    `.d.ts`) `@clerk/clerk-react` and `@clerk/shared` and stay inside core-2/;
  * 3. a `.d.ts` next to every entry;
- * 4. tree-shaking: a bundle of `import { RevokeButton } from 'clerk-session-kit'` pulls no other component;
+ * 4. tree-shaking: a bundle of `import { RevokeButton } from 'clerk-session-kit'` (and `/core-2`) pulls no other
+ *    component;
  * 5. `dist/styles.css` cannot restyle the host: every rule either targets a kit class (a `csk:` utility or a
  *    `csk-` component class from kit.css) or only sets `--csk-*` variables; `@property` and `@keyframes` names
  *    are namespaced.
@@ -33,9 +37,23 @@ const entries = {
   './nextjs': 'nextjs/index.js',
   './testing': 'testing/index.js',
   './locales': 'locales/index.js',
+  './core-2': 'core-2/index.js',
+  './core-2/headless': 'core-2/headless/index.js',
+  './core-2/testing': 'core-2/testing/index.js',
 };
-const clientEntries = ['.', './headless', './testing', './locales'];
-const allowedBare = [/^react$/, /^react\/jsx-runtime$/, /^react-dom(\/.*)?$/, /^@clerk\/react(\/.*)?$/, /^msw$/];
+const clientEntries = [
+  '.',
+  './headless',
+  './testing',
+  './locales',
+  './core-2',
+  './core-2/headless',
+  './core-2/testing',
+];
+const core2 = (subpath: string) => subpath.startsWith('./core-2');
+const allowedFramework = [/^react$/, /^react\/jsx-runtime$/, /^react-dom(\/.*)?$/, /^msw$/];
+const allowedBare = [...allowedFramework, /^@clerk\/react(\/.*)?$/];
+const allowedCore2Bare = [...allowedFramework, /^@clerk\/clerk-react(\/errors)?$/, /^@clerk\/shared\/(error|types)$/];
 const allowedServerBare = [/^@clerk\/nextjs\/server$/, /^@clerk\/nextjs\/webhooks$/, /^next\/server$/];
 const startsWithUseClient = (code: string) => /^(['"])use client\1;?/.test(code.trimStart());
 
@@ -74,7 +92,7 @@ for (const [subpath, file] of Object.entries(entries)) {
   if (!existsSync(path.join(dist, file.replace(/\.js$/, '.d.ts')))) fail(`${file} has no .d.ts`);
   const { files, bare } = graph(file);
   for (const [specifier, from] of bare) {
-    const allowed = client ? allowedBare : allowedServerBare;
+    const allowed = !client ? allowedServerBare : core2(subpath) ? allowedCore2Bare : allowedBare;
     if (!allowed.some((re) => re.test(specifier))) {
       fail(`${subpath}: ${from} imports '${specifier}' (not allowed in a ${client ? 'client' : 'server'} entry)`);
     }
@@ -82,6 +100,13 @@ for (const [subpath, file] of Object.entries(entries)) {
   for (const member of files) {
     const memberCode = readFileSync(path.join(dist, member), 'utf8');
     if (client && member.startsWith('nextjs/')) fail(`${subpath} reaches server file ${member}`);
+    if (core2(subpath) !== member.startsWith('core-2/')) fail(`${subpath} reaches ${member}, built for the other Core`);
+    if (core2(subpath)) {
+      const types = path.join(dist, member.replace(/\.js$/, '.d.ts'));
+      if (existsSync(types) && /from\s*["']@clerk\/react/.test(readFileSync(types, 'utf8'))) {
+        fail(`${member.replace(/\.js$/, '.d.ts')} names Core 3's @clerk/react`);
+      }
+    }
     if (!client) {
       // core/ is the framework-free layer both sides share; the checks below keep it free of client code.
       if (!member.startsWith('nextjs/') && !member.startsWith('core/')) {
@@ -96,37 +121,42 @@ for (const [subpath, file] of Object.entries(entries)) {
   );
 }
 
-// 4. Tree-shaking: one component import must not pull the others.
-const tmp = mkdtempSync(path.join(tmpdir(), 'csk-treeshake-'));
-try {
-  const input = path.join(tmp, 'entry.js');
-  writeFileSync(input, "export { RevokeButton } from 'clerk-session-kit';\n");
-  const result = await build({
-    entryPoints: [input],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'browser',
-    minify: true,
-    logLevel: 'silent',
-    nodePaths: [],
-    alias: { 'clerk-session-kit': path.join(dist, 'index.js') },
-    external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@clerk/*'],
-  });
-  // Files esbuild read but dropped stay in metafile.inputs: count only those with bytes in the output.
-  const output = Object.values(result.metafile.outputs)[0];
-  const inputs = Object.entries(output?.inputs ?? {})
-    .filter(([, info]) => info.bytesInOutput > 0)
-    .map(([file]) => file);
-  const others = inputs.filter((file) =>
-    /components\/(SessionSwitcher|ActiveDevices|SignOutAllButton|SessionInfoCard)/.test(file),
-  );
-  if (!inputs.some((file) => file.endsWith('components/RevokeButton.js'))) fail('tree-shake bundle lacks RevokeButton');
-  if (others.length > 0) fail(`import { RevokeButton } also pulls ${others.join(', ')}`);
-  console.log(`tree-shake  import { RevokeButton }: ${inputs.length} modules, no other component`);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
+// 4. Tree-shaking: one component import must not pull the others, on either Core.
+for (const entry of ['index.js', 'core-2/index.js']) await treeShake(entry);
+
+async function treeShake(entry: string) {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'csk-treeshake-'));
+  try {
+    const input = path.join(tmp, 'entry.js');
+    writeFileSync(input, "export { RevokeButton } from 'clerk-session-kit';\n");
+    const result = await build({
+      entryPoints: [input],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      platform: 'browser',
+      minify: true,
+      logLevel: 'silent',
+      nodePaths: [],
+      alias: { 'clerk-session-kit': path.join(dist, entry) },
+      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@clerk/*'],
+    });
+    // Files esbuild read but dropped stay in metafile.inputs: count only those with bytes in the output.
+    const output = Object.values(result.metafile.outputs)[0];
+    const inputs = Object.entries(output?.inputs ?? {})
+      .filter(([, info]) => info.bytesInOutput > 0)
+      .map(([file]) => file);
+    const others = inputs.filter((file) =>
+      /components\/(SessionSwitcher|ActiveDevices|SignOutAllButton|SessionInfoCard)/.test(file),
+    );
+    if (!inputs.some((file) => file.endsWith('components/RevokeButton.js')))
+      fail('tree-shake bundle lacks RevokeButton');
+    if (others.length > 0) fail(`import { RevokeButton } also pulls ${others.join(', ')}`);
+    console.log(`tree-shake  ${entry}: import { RevokeButton }: ${inputs.length} modules, no other component`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 // 5. The stylesheet cannot restyle the host.

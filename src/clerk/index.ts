@@ -28,5 +28,6 @@ export type {
 } from '@clerk/react/types';
 export { type ReverificationLevel, reverificationRequired } from '../core/reverification';
 export { browserSessionOrThrow } from './browserSession';
+export { CLERK_CORE } from './clerkCore';
 export { type ClerkInstance, useClerkSelector } from './useClerkSelector';
 export { fetchUserSessions } from './userSessions';

@@ -1,4 +1,11 @@
-import type { ClientResource, LoadedClerk, OrganizationResource, SessionResource, UserResource } from '../clerk';
+import {
+  CLERK_CORE,
+  type ClientResource,
+  type LoadedClerk,
+  type OrganizationResource,
+  type SessionResource,
+  type UserResource,
+} from '../clerk';
 import { REVOKE_REVERIFICATION, verificationAge } from '../core/reverification';
 import {
   type ClerkEndpoint,
@@ -8,6 +15,7 @@ import {
   fapiRequest,
   reverificationRequiredBody,
 } from './fapi';
+import { type EmittedResources, memoizeListener } from './memoizeListener';
 import {
   type MockToken,
   type ResourceActions,
@@ -46,14 +54,6 @@ export interface MockClerkOptions {
   afterSignOutUrl?: string;
   /** Clock for token `iat` and `lastActiveAt` after a switch. Defaults to `Date.now`. */
   now?: () => number;
-}
-
-/** What the resources Clerk emits look like; `__internal_lastEmittedResources` holds the last one. */
-interface EmittedResources {
-  client: ClientResource;
-  session: SessionResource | null;
-  user: UserResource | null;
-  organization: OrganizationResource | null;
 }
 
 type Listener = (resources: EmittedResources) => void;
@@ -447,12 +447,13 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
         }, delayMs),
       );
     },
+    // clerk-js 5 (Core 2) takes no options, always emits at once, and memoizes what each listener gets.
     addListener: (listener: Listener, listenerOptions?: { skipInitialEmit?: boolean }) => {
-      listeners.add(listener);
-      if (loaded && clerk.__internal_lastEmittedResources && !listenerOptions?.skipInitialEmit) {
-        listener(clerk.__internal_lastEmittedResources);
-      }
-      return () => listeners.delete(listener);
+      const deliver = CLERK_CORE === 2 ? memoizeListener(listener) : listener;
+      listeners.add(deliver);
+      const emitAtOnce = CLERK_CORE === 2 || !listenerOptions?.skipInitialEmit;
+      if (loaded && clerk.__internal_lastEmittedResources && emitAtOnce) deliver(clerk.__internal_lastEmittedResources);
+      return () => listeners.delete(deliver);
     },
     setActive,
     signOut,

@@ -30,7 +30,11 @@ export interface MockToken {
 /** Wraps claims in a {@link MockToken} with an unsigned JWT (clerk-js never verifies tokens in the browser). */
 export function toMockToken(claims: Record<string, unknown>): MockToken {
   const raw = mintToken(claims);
-  return { jwt: { claims, header: { alg: 'none', typ: 'JWT', kid: 'mock' } }, getRawString: () => raw };
+  // clerk-js's decoded claims carry the raw token as `__raw`; Core 2's provider re-derives useAuth() when it changes.
+  return {
+    jwt: { claims: { ...claims, __raw: raw }, header: { alg: 'none', typ: 'JWT', kid: 'mock' } },
+    getRawString: () => raw,
+  };
 }
 
 /**

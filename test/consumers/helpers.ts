@@ -4,7 +4,19 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -129,6 +141,92 @@ export function copyExample(example: string, dest: string) {
 /** `npm install` from the registry, preferring the npm cache. */
 export function npmInstall(dir: string) {
   return sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir, 300_000);
+}
+
+/** The package managers a consumer installs with: npm (hoisted) and pnpm (strict, symlinked). */
+export type PackageManager = 'npm' | 'pnpm';
+
+/** pnpm from the npm registry (no global install needed): the strict layout a phantom dependency fails in. */
+const PNPM = ['--yes', 'pnpm@9'];
+
+/** Installs with `pm`; pnpm gets no lock file and the store it already has. */
+export function install(dir: string, pm: PackageManager) {
+  if (pm === 'npm') return npmInstall(dir);
+  return sh('npx', [...PNPM, 'install', '--prefer-offline', '--config.confirmModulesPurge=false'], dir, 300_000);
+}
+
+/** Runs a package.json script with `pm`, `args` appended to its command. */
+export function runScript(dir: string, pm: PackageManager, script: string, args: string[] = []) {
+  const extra = args.length > 0 ? ['--', ...args] : [];
+  return pm === 'npm'
+    ? sh('npm', ['run', script, ...extra], dir, 300_000)
+    : sh('npx', [...PNPM, 'run', script, ...args], dir, 300_000);
+}
+
+/** The Clerk Core a consumer app is on, and what it imports for it. */
+export interface Core {
+  core: 2 | 3;
+  /** The React package of Clerk the app has (`@clerk/react` 6 or `@clerk/clerk-react` 5). */
+  clerkReact: '@clerk/react' | '@clerk/clerk-react';
+  /** Where the app imports the kit's client entries from: `clerk-session-kit` or `clerk-session-kit/core-2`. */
+  entry: string;
+}
+
+export const CORES: Record<2 | 3, Core> = {
+  3: { core: 3, clerkReact: '@clerk/react', entry: 'clerk-session-kit' },
+  2: { core: 2, clerkReact: '@clerk/clerk-react', entry: 'clerk-session-kit/core-2' },
+};
+
+/**
+ * Points an app's sources at the kit's Core 2 entries, as the README tells a Core 2 app to: `clerk-session-kit`,
+ * `/headless` and `/testing` become `/core-2`, `/core-2/headless`, `/core-2/testing`; `/nextjs`, `/locales` and
+ * `/styles.css` serve both Cores.
+ */
+export function importCore2(dir: string) {
+  for (const file of listFiles(dir).filter((f) => /\.tsx?$/.test(f))) {
+    const code = readFileSync(file, 'utf8');
+    const next = code.replace(/(['"])clerk-session-kit(\/headless|\/testing)?\1/g, '$1clerk-session-kit/core-2$2$1');
+    if (next !== code) writeFileSync(file, next);
+  }
+}
+
+/**
+ * Where `name` resolves from the real location of `fromPackage` (a package installed in the app): with pnpm every
+ * package has its own node_modules, so this is how the kit and @clerk/nextjs are seen to share one Clerk.
+ */
+export function resolvedFrom(app: string, fromPackage: string, name: string): string {
+  const from = realpathSync(path.join(app, 'node_modules', fromPackage, 'package.json'));
+  return realpathSync(createRequire(from).resolve(`${name}/package.json`));
+}
+
+/**
+ * The copies of `@clerk/shared` a build holds, read from its source maps (one package root per copy, hoisted or
+ * in pnpm's store): more than one means the app ships two `@clerk/shared`s, and Clerk state split in two.
+ */
+export function clerkSharedCopies(buildDir: string): string[] {
+  const roots = new Set<string>();
+  for (const file of listFiles(buildDir).filter((f) => f.endsWith('.js.map'))) {
+    const { sources = [] } = JSON.parse(readFileSync(file, 'utf8')) as { sources?: string[] };
+    for (const source of sources) {
+      const root = /^.*node_modules\/@clerk\/shared\//.exec(source.replace(/\\/g, '/'))?.[0];
+      if (root) roots.add(root.replace(/^(\.\.\/)+|^webpack:\/\/[^/]*\//, ''));
+    }
+  }
+  return [...roots];
+}
+
+/** Runs `tasks` at most `limit` at a time (2 cores: two installs or builds at once). */
+export async function inParallel<T>(limit: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await (tasks[index] as () => Promise<T>)();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
 }
 
 /** The version of `name` installed in the repository, so consumers test against what the kit was built with. */

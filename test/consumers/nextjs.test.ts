@@ -1,6 +1,7 @@
 /**
  * Consumer test: the packed tarball in a fresh Next.js 16 App Router app (examples/nextjs: `@clerk/nextjs` 7,
- * `proxy.ts` = the kit's `sessionProxy()`), as a user would install it.
+ * `proxy.ts` = the kit's `sessionProxy()`), as a user would install it: on Clerk Core 3 and on Core 2
+ * (`@clerk/nextjs` 6, the kit's `/core-2` entries), each installed with npm and with pnpm, two apps at a time.
  * Copies examples/nextjs to a temp dir outside the repository and turns it into a standalone app: its
  * package.json depends on the tarball plus next, react, react-dom, @clerk/nextjs and msw at the repository's
  * versions; the tsconfig `paths` onto the kit's source and the `turbopack.root` onto the repository are dropped.
@@ -21,12 +22,18 @@ import { chromiumLaunch } from '../chromium';
 import { createTestKeys, personas } from '../server/helpers/keys';
 import { exampleEnv } from '../server/helpers/nextApp';
 import {
+  CORES,
+  clerkSharedCopies,
   copyExample,
   expectStyledWithoutRestylingHost,
   freePort,
-  npmInstall,
+  importCore2,
+  inParallel,
+  install,
   openKit,
+  type PackageManager,
   packKit,
+  resolvedFrom,
   revokePhone,
   root,
   rootVersion,
@@ -44,23 +51,38 @@ const keys = createTestKeys();
 const tokens = personas(keys);
 const env = exampleEnv(keys.jwtKey, keys.publishableKey, keys.secretKey);
 
+const VARIANTS = {
+  'core-3': { core: 3, pm: 'npm' },
+  'core-3-pnpm': { core: 3, pm: 'pnpm' },
+  'core-2': { core: 2, pm: 'npm' },
+  'core-2-pnpm': { core: 2, pm: 'pnpm' },
+} as const satisfies Record<string, { core: 2 | 3; pm: PackageManager }>;
+type Variant = keyof typeof VARIANTS;
+
+interface App {
+  dir: string;
+  buildOutput: string;
+  server: Server;
+  context: BrowserContext;
+}
+
 let work: string;
-let app: string;
-let buildOutput = '';
-let server: Server | undefined;
 let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+const apps = new Map<Variant, App>();
 
 /** Rewrites the copy of examples/nextjs into an app that knows nothing of the repository. */
-function standalone(dir: string, tarball: string) {
+function standalone(dir: string, tarball: string, core: 2 | 3) {
   const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const pinned = (names: string[]) => Object.fromEntries(names.map((name) => [name, rootVersion(name)]));
   pkg.dependencies = {
     'clerk-session-kit': `file:${tarball}`,
-    ...pinned(['@clerk/nextjs', 'msw', 'next', 'react', 'react-dom']),
+    ...pinned(['msw', 'next', 'react', 'react-dom']),
+    // Core 2: the repository has @clerk/nextjs 6 under an alias (see package.json).
+    '@clerk/nextjs': rootVersion(core === 2 ? '@clerk/nextjs-6' : '@clerk/nextjs'),
   };
   pkg.devDependencies = pinned(['@types/node', '@types/react', '@types/react-dom', 'typescript']);
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  if (core === 2) importCore2(path.join(dir, 'app'));
 
   const tsconfig = JSON.parse(readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'));
   delete tsconfig.compilerOptions.paths;
@@ -69,57 +91,80 @@ function standalone(dir: string, tarball: string) {
   rmSync(path.join(dir, 'app/kit/repo-mode.css'));
 
   // The example's config points Turbopack and file tracing at the repository; a standalone app needs neither.
+  // Browser source maps let the test count the copies of @clerk/shared in the client bundle.
   writeFileSync(
     path.join(dir, 'next.config.ts'),
-    "import type { NextConfig } from 'next';\n\nconst config: NextConfig = { poweredByHeader: false };\n\nexport default config;\n",
+    "import type { NextConfig } from 'next';\n\nconst config: NextConfig = { poweredByHeader: false, productionBrowserSourceMaps: true };\n\nexport default config;\n",
   );
+}
+
+async function prepare(variant: Variant, tarball: string) {
+  const { core, pm } = VARIANTS[variant];
+  const dir = path.join(work, variant);
+  copyExample(example, dir);
+  standalone(dir, tarball, core);
+  await install(dir, pm);
+  const next = path.join(dir, 'node_modules/next/dist/bin/next');
+  const buildOutput = await sh(process.execPath, [next, 'build'], dir, 300_000, env);
+  const port = await freePort();
+  const server = await serve(
+    [next, 'start', '-H', 'localhost', '-p', String(port)],
+    dir,
+    `http://localhost:${port}/`,
+    env,
+  );
+  if (!browser) throw new Error('the browser did not start');
+  // With a development key, clerkMiddleware bounces a browser's first page load through Clerk's handshake
+  // (dev-browser-missing), which sets this cookie. Offline there is no Clerk to bounce through, so the browser
+  // starts with a dev browser cookie, as it would after its first visit. Signed out either way.
+  const context = await browser.newContext();
+  await context.addCookies([{ name: '__clerk_db_jwt', value: 'dvb_consumer_test', url: server.url }]);
+  apps.set(variant, { dir, buildOutput, server, context });
 }
 
 beforeAll(async () => {
   const started = Date.now();
   work = mkdtempSync(path.join(tmpdir(), 'csk-consumer-next-'));
-  app = path.join(work, 'nextjs');
   const tarball = await packKit();
-  copyExample(example, app);
-  standalone(app, tarball);
-  await npmInstall(app);
-  const next = path.join(app, 'node_modules/next/dist/bin/next');
-  buildOutput = await sh(process.execPath, [next, 'build'], app, 300_000, env);
-  const port = await freePort();
-  server = await serve([next, 'start', '-H', 'localhost', '-p', String(port)], app, `http://localhost:${port}/`, env);
   browser = await chromium.launch(chromiumLaunch());
-  // With a development key, clerkMiddleware bounces a browser's first page load through Clerk's handshake
-  // (dev-browser-missing), which sets this cookie. Offline there is no Clerk to bounce through, so the browser
-  // starts with a dev browser cookie, as it would after its first visit. Signed out either way.
-  context = await browser.newContext();
-  await context.addCookies([{ name: '__clerk_db_jwt', value: 'dvb_consumer_test', url: origin() }]);
+  await inParallel(
+    2,
+    (Object.keys(VARIANTS) as Variant[]).map((variant) => () => prepare(variant, tarball)),
+  );
   timings.push(`next setup total ${seconds(started)}`);
-}, 600_000);
+}, 1_200_000);
 
 afterAll(async () => {
-  await context?.close();
+  for (const app of apps.values()) await app.context.close();
   await browser?.close();
-  await stop(server);
+  await Promise.all([...apps.values()].map((app) => stop(app.server)));
   if (work && process.env.CSK_KEEP_CONSUMERS !== '1') rmSync(work, { recursive: true, force: true });
   console.log(`consumers (nextjs):\n  ${timings.join('\n  ')}`);
 });
 
-const newPage = () => {
-  if (!context) throw new Error('the browser did not start');
-  return context.newPage();
-};
-const origin = () => (server?.url ?? '').replace(/\/$/, '');
+describe.each(Object.keys(VARIANTS) as Variant[])('examples/nextjs from the packed tarball (%s)', (variant) => {
+  const { core, pm } = VARIANTS[variant];
+  const current = () => {
+    const app = apps.get(variant);
+    if (!app) throw new Error(`${variant} app is not running`);
+    return app;
+  };
+  const origin = () => current().server.url.replace(/\/$/, '');
+  const newPage = () => current().context.newPage();
 
-describe('examples/nextjs from the packed tarball', () => {
-  it('installs the kit from the tarball, with one copy of @clerk/react, and type-checks in next build', () => {
-    const kit = path.join(app, 'node_modules/clerk-session-kit');
-    expect(lstatSync(kit).isSymbolicLink()).toBe(false);
+  it('installs the kit from the tarball, with the Clerk of @clerk/nextjs, and type-checks in next build', () => {
+    const { dir, buildOutput } = current();
+    const kit = path.join(dir, 'node_modules/clerk-session-kit');
+    if (pm === 'npm') {
+      expect(lstatSync(kit).isSymbolicLink()).toBe(false);
+      expect(existsSync(path.join(kit, 'node_modules'))).toBe(false);
+    }
     expect(existsSync(path.join(kit, 'dist/styles.css'))).toBe(true);
     expect(existsSync(path.join(kit, 'src'))).toBe(false);
-    // The kit's hooks and @clerk/nextjs's provider must share one @clerk/react, or the hooks throw.
-    expect(existsSync(path.join(app, 'node_modules/@clerk/react/package.json'))).toBe(true);
-    expect(existsSync(path.join(app, 'node_modules/@clerk/nextjs/node_modules/@clerk/react'))).toBe(false);
-    expect(existsSync(path.join(kit, 'node_modules'))).toBe(false);
+    // The kit's hooks and @clerk/nextjs's provider must share one @clerk/(clerk-)react, or the hooks throw.
+    const { clerkReact } = CORES[core];
+    expect(resolvedFrom(dir, 'clerk-session-kit', clerkReact)).toBe(resolvedFrom(dir, '@clerk/nextjs', clerkReact));
+    expect(clerkSharedCopies(path.join(dir, '.next/static'))).toHaveLength(1);
     expect(buildOutput).toMatch(/Finished TypeScript/);
     expect(buildOutput).toMatch(/○ \/kit\b/);
     expect(buildOutput).toMatch(/Proxy \(Middleware\)/);

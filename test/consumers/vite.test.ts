@@ -1,30 +1,39 @@
 /**
  * Consumer test: the packed tarball in a fresh Vite + React app (examples/vite), as a user would install it.
- * `npm pack` the kit, copy examples/vite to a temp dir twice (React 19 as written; React 18 with the 18 types),
- * install the tarball plus the app's dependencies from the registry, type-check and build each copy, serve it
+ * `npm pack` the kit, copy examples/vite to a temp dir once per variant (Clerk Core 3 with React 19 as written,
+ * with React 18 and the 18 types, and with pnpm; Clerk Core 2, `@clerk/clerk-react` 5 and the kit's `/core-2`
+ * entries, with npm and pnpm), install the tarball plus the app's dependencies from the registry (two at a time),
+ * type-check and build each copy (one `@clerk/shared` in the bundle), serve it
  * with `vite preview` on a free localhost port and drive it in Chromium: the kit's CSS applies (token colours,
  * utilities) without restyling the host page, a switch changes the current account, a revoke removes a device.
  * Set CSK_SKIP_BUILD=1 when `npm run build` already ran (e.g. right after `npm run lint:package`).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch } from '../chromium';
 import {
+  CORES,
+  clerkSharedCopies,
   copyExample,
   expectStyledWithoutRestylingHost,
   freePort,
-  npmInstall,
+  importCore2,
+  inParallel,
+  install,
   openKit,
+  type PackageManager,
   packKit,
+  resolvedFrom,
   revokePhone,
   root,
+  rootVersion,
+  runScript,
   type Server,
   seconds,
   serve,
-  sh,
   stop,
   switchAccount,
   timings,
@@ -32,7 +41,14 @@ import {
 
 const example = path.join(root, 'examples/vite');
 
-type Variant = 'react19' | 'react18';
+const VARIANTS = {
+  react19: { core: 3, pm: 'npm', react: 19 },
+  react18: { core: 3, pm: 'npm', react: 18 },
+  pnpm: { core: 3, pm: 'pnpm', react: 19 },
+  'core-2': { core: 2, pm: 'npm', react: 19 },
+  'core-2-pnpm': { core: 2, pm: 'pnpm', react: 19 },
+} as const satisfies Record<string, { core: 2 | 3; pm: PackageManager; react: 18 | 19 }>;
+type Variant = keyof typeof VARIANTS;
 const react18 = {
   dependencies: { react: '^18.3.1', 'react-dom': '^18.3.1' },
   devDependencies: { '@types/react': '^18.3.0', '@types/react-dom': '^18.3.0' },
@@ -41,21 +57,28 @@ const react18 = {
 let work: string;
 let browser: Browser | undefined;
 const servers: Server[] = [];
-const apps = new Map<Variant, { url: string; react: string }>();
+const apps = new Map<Variant, { url: string; react: string; dir: string }>();
 
 async function prepare(variant: Variant, tarball: string) {
+  const { core, pm, react: major } = VARIANTS[variant];
   const dir = path.join(work, variant);
   copyExample(example, dir);
   const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
   pkg.dependencies['clerk-session-kit'] = `file:${tarball}`;
-  if (variant === 'react18') {
+  if (major === 18) {
     Object.assign(pkg.dependencies, react18.dependencies);
     Object.assign(pkg.devDependencies, react18.devDependencies);
   }
+  if (core === 2) {
+    delete pkg.dependencies['@clerk/react'];
+    pkg.dependencies['@clerk/clerk-react'] = `^${rootVersion('@clerk/clerk-react')}`;
+    importCore2(path.join(dir, 'src'));
+  }
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  await npmInstall(dir);
+  await install(dir, pm);
   const react = JSON.parse(readFileSync(path.join(dir, 'node_modules/react/package.json'), 'utf8')).version as string;
-  await sh('npm', ['run', 'build'], dir, 180_000);
+  // Source maps: how the test counts the copies of @clerk/shared in the bundle.
+  await runScript(dir, pm, 'build', ['--sourcemap']);
   const port = await freePort();
   const vite = path.join(dir, 'node_modules/vite/bin/vite.js');
   const server = await serve(
@@ -66,14 +89,17 @@ async function prepare(variant: Variant, tarball: string) {
     30_000,
   );
   servers.push(server);
-  apps.set(variant, { url: server.url, react });
+  apps.set(variant, { url: server.url, react, dir });
 }
 
 beforeAll(async () => {
   const started = Date.now();
   work = mkdtempSync(path.join(tmpdir(), 'csk-consumers-'));
   const tarball = await packKit();
-  await Promise.all([prepare('react19', tarball), prepare('react18', tarball)]);
+  await inParallel(
+    2,
+    (Object.keys(VARIANTS) as Variant[]).map((variant) => () => prepare(variant, tarball)),
+  );
   browser = await chromium.launch(chromiumLaunch());
   timings.push(`vite setup total ${seconds(started)}`);
 }, 600_000);
@@ -92,10 +118,20 @@ function open(variant: Variant) {
   return openKit(() => b.newPage(), app.url, variant);
 }
 
-describe.each(['react19', 'react18'] as const)('examples/vite from the packed tarball (%s)', (variant) => {
+describe.each(Object.keys(VARIANTS) as Variant[])('examples/vite from the packed tarball (%s)', (variant) => {
+  const { core, react } = VARIANTS[variant];
   it('runs the React it was built with', () => {
     const major = apps.get(variant)?.react.split('.')[0];
-    expect(major).toBe(variant === 'react18' ? '18' : '19');
+    expect(major).toBe(String(react));
+  });
+
+  it("uses the app's own Clerk: one @clerk/(clerk-)react, one @clerk/shared in the bundle", () => {
+    const dir = apps.get(variant)?.dir as string;
+    const { clerkReact } = CORES[core];
+    expect(resolvedFrom(dir, 'clerk-session-kit', clerkReact)).toBe(
+      realpathSync(path.join(dir, 'node_modules', clerkReact, 'package.json')),
+    );
+    expect(clerkSharedCopies(path.join(dir, 'dist'))).toHaveLength(1);
   });
 
   it('is styled by clerk-session-kit/styles.css, and leaves the host page alone', async () => {

@@ -57,7 +57,9 @@ export async function createRealClerk(scenario: Scenario): Promise<RealClerk> {
   resetBrowserState();
   instances += 1;
   const host = `fidelity-${instances}.clerk.accounts.dev`;
-  const bundle = `file://${process.cwd()}/node_modules/@clerk/clerk-js/dist/clerk.mjs?instance=${instances}`;
+  // The Core 2 test project runs clerk-js 5 (vitest.config.ts).
+  const clerkJs = process.env.CSK_CLERK_JS ?? '@clerk/clerk-js';
+  const bundle = `file://${process.cwd()}/node_modules/${clerkJs}/dist/clerk.mjs?instance=${instances}`;
   const { Clerk } = (await import(/* @vite-ignore */ bundle)) as typeof import('@clerk/clerk-js');
   const backend = new FapiBackend(scenario, host);
   const publishableKey = publishableKeyFor(host);

@@ -8,14 +8,20 @@ export interface TestKeys {
   /** pk_test_ + base64('fake.clerk.accounts.dev$'): a development instance that never needs the network. */
   publishableKey: string;
   secretKey: string;
+  /** Key id the tokens name: one per key pair, as @clerk/backend 2 (Core 2) caches a PEM key by kid for good. */
+  kid: string;
 }
 
 export const PUBLISHABLE_KEY = `pk_test_${Buffer.from('fake.clerk.accounts.dev$').toString('base64').replace(/=+$/, '')}`;
 export const SECRET_KEY = 'sk_test_session_kit_dummy_secret_key_0000000000';
 
+let keyPairs = 0;
+
 export function createTestKeys(): TestKeys {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  keyPairs += 1;
   return {
+    kid: `ins_test_${keyPairs}`,
     jwtKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publishableKey: PUBLISHABLE_KEY,
@@ -36,7 +42,7 @@ export type TokenClaims = Record<string, unknown> & {
 
 /** Signs `claims` as a Clerk-shaped RS256 session token. */
 export function signToken(keys: TestKeys, claims: TokenClaims): string {
-  const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'ins_test' }));
+  const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: keys.kid }));
   const payload = b64url(JSON.stringify(claims));
   const signer = createSign('RSA-SHA256');
   signer.update(`${header}.${payload}`);

@@ -1,5 +1,5 @@
 import { useAuth } from '@clerk/react';
-import { act, render, waitFor } from '@testing-library/react';
+import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -229,6 +229,7 @@ describe('useSessionFreshness', () => {
     await waitFor(() => expect(stale().status).toBe('stale'));
     // oneAccount: first factor 5 minutes ago, no second factor (fva [5, -1]).
     for (const level of ['second_factor', 'multi_factor'] as const) {
+      cleanup(); // one mounted <ClerkProvider> at a time, as Clerk Core 2 requires
       const noSecondFactor = mountHook<SessionFreshness>(scenarios.oneAccount(), () =>
         useSessionFreshness({ maxAge: 60, level }),
       );
@@ -249,7 +250,8 @@ describe('useSessionFreshness', () => {
       // oneAccount verified its first factor 5 minutes ago: at exactly maxAge = 5 Clerk already asks again.
       const hook = mountHook(scenarios.oneAccount(), () => ({
         freshness: useSessionFreshness({ maxAge, level }),
-        clerkSays: useAuth().has({ reverification: { level, afterMinutes: maxAge } }),
+        // Core 2's has is undefined until Clerk loaded.
+        clerkSays: useAuth().has?.({ reverification: { level, afterMinutes: maxAge } }),
       }));
       await waitFor(() => expect(hook().freshness.status).not.toBe('loading'));
       expect(hook().freshness.status).toBe(hook().clerkSays ? 'fresh' : 'stale');
