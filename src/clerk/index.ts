@@ -29,5 +29,6 @@ export type {
 export { type ReverificationLevel, reverificationRequired } from '../core/reverification';
 export { browserSessionOrThrow } from './browserSession';
 export { CLERK_CORE } from './clerkCore';
+export { ENVIRONMENT_PROPERTY, isSingleSessionInstance } from './environment';
 export { type ClerkInstance, useClerkSelector } from './useClerkSelector';
 export { fetchUserSessions } from './userSessions';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { browserSessionOrThrow, useClerk, useClerkSelector } from '../clerk';
+import { browserSessionOrThrow, isSingleSessionInstance, useClerk, useClerkSelector } from '../clerk';
 import { deepEqual } from '../core/equal';
 import { currentFirst } from '../core/sort';
 import { type AccountSummary, toAccountSummary } from './summaries';
@@ -71,14 +71,7 @@ export interface SessionSwitcher {
 export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): SessionSwitcher {
   const { afterCurrentSignOut = 'switch', onAddAccount, allowAddAccount } = options;
   const clerk = useClerk();
-  // clerk-js exposes its environment as `__internal_environment` (authConfig.singleSessionMode); it is not in the
-  // public type of useClerk(), so it is read defensively.
-  const singleSession = useClerkSelector(
-    (instance) =>
-      (instance as { __internal_environment?: { authConfig?: { singleSessionMode?: boolean } } | null })
-        .__internal_environment?.authConfig?.singleSessionMode === true,
-    Object.is,
-  );
+  const singleSession = useClerkSelector(isSingleSessionInstance, Object.is);
   const canAddAccount = allowAddAccount ?? !singleSession;
   const { isLoaded, accounts: selected } = useClerkSelector((instance) => {
     if (!instance.loaded) return { isLoaded: false, accounts: [] as AccountSummary[] };

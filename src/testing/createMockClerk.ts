@@ -1,6 +1,7 @@
 import {
   CLERK_CORE,
   type ClientResource,
+  ENVIRONMENT_PROPERTY,
   type LoadedClerk,
   type OrganizationResource,
   type SessionResource,
@@ -97,7 +98,7 @@ const signedIn = (s: ScenarioSession) => s.status === 'active' || s.status === '
 /**
  * Creates a fake Clerk instance that drives the REAL `<ClerkProvider>` and hooks of `@clerk/react` with no Clerk
  * account. State comes from a {@link Scenario} (including the instance's settings, `scenario.instance`, read by
- * the kit from `clerk.__internal_environment.authConfig`); every operation (`setActive`, `signOut`, `session.remove()`,
+ * the kit from the environment's `authConfig`, under clerk-js's name for it: `ENVIRONMENT_PROPERTY`); every operation (`setActive`, `signOut`, `session.remove()`,
  * `end()`, `getToken()`, `user.getSessions()`, `revoke()`) first sends the request clerk-js would send, so MSW
  * (see `clerkHandlers`) decides whether it succeeds, fails or hangs. A failure rejects like Clerk, with a
  * `ClerkAPIResponseError`, and changes nothing.
@@ -486,7 +487,7 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
 
   // clerk-js reads its instance settings from the environment it loaded; the mock from the scenario (a getter:
   // `mock.update()` may change them).
-  Object.defineProperty(clerk, '__internal_environment', {
+  Object.defineProperty(clerk, ENVIRONMENT_PROPERTY, {
     get: () => {
       const { singleSessionMode, reverification } = instanceSettings();
       return { authConfig: { singleSessionMode, reverification } };

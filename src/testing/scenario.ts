@@ -95,7 +95,7 @@ export interface ScenarioDevice {
 
 /**
  * Settings of the Clerk instance (its environment's `auth_config`), as clerk-js exposes them on
- * `clerk.__internal_environment.authConfig`.
+ * the environment's `authConfig` (`__internal_environment` on Core 3, `__unstable__environment` on Core 2).
  */
 export interface ScenarioInstance {
   /**
