@@ -263,6 +263,8 @@ function TwoTabs(args: { timeout: number; warningFor?: number }) {
  * now" in one closes the other's too.
  */
 export const AcrossTabs: Story = {
+  // Two mock Clerks on one page: Core 2 allows only one <ClerkProvider> per page (vitest.config.ts).
+  tags: ['several-providers'],
   parameters: { clerk: false },
   render: (args) => <TwoTabs {...args} />,
   play: async ({ canvasElement }) => {
