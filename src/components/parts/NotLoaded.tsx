@@ -15,33 +15,40 @@ export interface NotLoadedProps {
 
 /**
  * What every component shows before Clerk has loaded, from Clerk's own `status`: its skeleton (with "Loading
- * session…" for screen readers) while `'loading'`, or, when Clerk failed (`'error'`: clerk-js blocked or failed to
- * start, and it never will on this page), an alert that says so with a button that reloads the page, the one retry
- * that reaches clerk-js again. A `'degraded'` Clerk counts as loaded: the component works as usual.
+ * session…" for screen readers) while `'loading'`, or {@link ClerkFailed} when Clerk failed. A `'degraded'` Clerk
+ * counts as loaded: the component works as usual.
  */
 export function NotLoaded({ children, className }: NotLoadedProps) {
-  const status = useClerkStatus();
   const { messages } = useKitStrings(enCommon);
-  if (status === 'error') {
-    return (
-      <div role="alert" data-slot="clerk-failed" data-state="error" className={cn('csk-error', className)}>
-        <span className="csk-error-text">
-          <strong className="csk:font-semibold">{messages.clerkFailed.title}</strong> {messages.clerkFailed.body}
-        </span>
-        <Button
-          size="sm"
-          variant="secondary"
-          onClick={(event) => event.currentTarget.ownerDocument.defaultView?.location.reload()}
-        >
-          {messages.clerkFailed.reload}
-        </Button>
-      </div>
-    );
-  }
+  if (useClerkStatus() === 'error') return <ClerkFailed className={className} />;
   return (
     <div data-slot="loading" data-state="loading" aria-busy="true">
       <p className="csk:sr-only">{messages.loading}</p>
       {children}
+    </div>
+  );
+}
+
+/**
+ * When Clerk failed (`status` `'error'`: clerk-js was blocked or failed to start, and it never will on this page),
+ * an alert that says so, with a button that reloads the page: the one retry that reaches clerk-js again, as
+ * clerk-js offers none once its `load()` failed. Nothing otherwise; for components (buttons) that have no skeleton.
+ */
+export function ClerkFailed({ className }: { className?: string }) {
+  const { messages } = useKitStrings(enCommon);
+  if (useClerkStatus() !== 'error') return null;
+  return (
+    <div role="alert" data-slot="clerk-failed" data-state="error" className={cn('csk-error', className)}>
+      <span className="csk-error-text">
+        <strong className="csk:font-semibold">{messages.clerkFailed.title}</strong> {messages.clerkFailed.body}
+      </span>
+      <Button
+        size="sm"
+        variant="secondary"
+        onClick={(event) => event.currentTarget.ownerDocument.defaultView?.location.reload()}
+      >
+        {messages.clerkFailed.reload}
+      </Button>
     </div>
   );
 }
