@@ -178,9 +178,32 @@ export const Loading: Story = {
   parameters: { clerk: scenarios.loading() },
   play: async ({ canvasElement }) => {
     const { root } = screen(canvasElement);
-    await expect(root()).toHaveAttribute('aria-busy', 'true');
+    await expect(root()?.querySelector('[data-slot="loading"]')).toHaveAttribute('aria-busy', 'true');
     await expect(root()).toHaveAttribute('data-state', 'loading');
     await expect(canvasElement.querySelectorAll('[data-slot="skeleton"]').length).toBeGreaterThan(0);
+  },
+};
+
+/** Clerk could not load (`status` `'error'`): the list says so and offers a page reload, never "no devices". */
+export const ClerkFailed: Story = {
+  parameters: { clerk: scenarios.clerkFailed() },
+  play: async ({ canvasElement }) => {
+    const { canvas, root } = screen(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Your session could not be loaded.');
+    await expect(within(alert).getByRole('button', { name: 'Reload page' })).toBeVisible();
+    await expect(root()?.querySelector('[aria-busy]')).toBeNull();
+    await expect(canvas.queryByRole('button', { name: /^Sign out/ })).toBeNull();
+  },
+};
+
+/** Clerk runs on partial data (`status` `'degraded'`): the device list loads and signs devices out as usual. */
+export const ClerkDegraded: Story = {
+  parameters: { clerk: scenarios.clerkDegraded() },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    await expect(await canvas.findAllByRole('button', { name: /^Sign out device/ })).toHaveLength(3);
+    await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
 
@@ -193,7 +216,7 @@ export const LoadingDevices: Story = {
   play: async ({ canvasElement }) => {
     const { canvas, root } = screen(canvasElement);
     await expect(await canvas.findByRole('heading', { name: 'Active devices' })).toBeVisible();
-    await expect(root()).toHaveAttribute('aria-busy', 'true');
+    await expect(root()?.querySelector('[data-slot="loading"]')).toHaveAttribute('aria-busy', 'true');
     await expect(canvas.queryByRole('button')).toBeNull();
   },
 };

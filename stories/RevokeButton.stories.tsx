@@ -63,6 +63,32 @@ async function confirmSignOut(canvasElement: HTMLElement) {
   return trigger;
 }
 
+/** Clerk could not load (`status` `'error'`): the button stays disabled and an alert says why, with a page reload. */
+export const ClerkFailed: Story = {
+  parameters: { clerk: { ...scenarios.manyAccounts(), load: 'error' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Your session could not be loaded.');
+    await expect(within(alert).getByRole('button', { name: 'Reload page' })).toBeVisible();
+    const trigger = canvas.getByRole('button', { name: 'Sign out' });
+    await expect(trigger).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(trigger);
+    await expect(body.queryByRole('alertdialog')).toBeNull();
+  },
+};
+
+/** Clerk runs on partial data (`status` `'degraded'`): the button signs the account out as usual. */
+export const ClerkDegraded: Story = {
+  parameters: { clerk: { ...scenarios.manyAccounts(), load: 'degraded' } },
+  play: async ({ canvasElement }) => {
+    await confirmSignOut(canvasElement);
+    await waitFor(() => expect(within(canvasElement).getByRole('status')).toHaveTextContent(/Grace Hopper/));
+    await expect(within(canvasElement).queryByRole('alert')).toBeNull();
+  },
+};
+
 export const Account: Story = {
   parameters: { msw: countRequests },
   render: (args) => (

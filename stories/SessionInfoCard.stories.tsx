@@ -55,7 +55,67 @@ export const Active: Story = {
 export const Loading: Story = {
   parameters: { clerk: scenarios.loading() },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByLabelText('Loading session…')).toHaveAttribute('aria-busy', 'true');
+    const loading = within(canvasElement).getByText('Loading session…').closest('[data-slot="loading"]');
+    await expect(loading).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/**
+ * Clerk could not load (its script was blocked, or its first requests failed): Clerk reports `status` `'error'`
+ * and never loads on this page, so the card says so instead of loading forever, and offers the page reload that
+ * reaches Clerk again.
+ */
+export const ClerkFailed: Story = {
+  parameters: { clerk: scenarios.clerkFailed() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Your session could not be loaded.');
+    await expect(alert).toHaveTextContent('Check your connection, then reload the page.');
+    await expect(within(alert).getByRole('button', { name: 'Reload page' })).toBeVisible();
+    await expect(canvas.queryByText('Loading session…')).toBeNull();
+    await expect(canvasElement.querySelector('[aria-busy]')).toBeNull();
+  },
+};
+
+export const ClerkFailedGerman: Story = {
+  parameters: { clerk: scenarios.clerkFailed() },
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent('Deine Sitzung konnte nicht geladen werden.');
+    await expect(within(alert).getByRole('button', { name: 'Seite neu laden' })).toBeVisible();
+  },
+};
+
+export const ClerkFailedRightToLeft: Story = {
+  parameters: { clerk: scenarios.clerkFailed() },
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert');
+    await expect(alert).toHaveTextContent('تعذّر تحميل جلستك.');
+    await expect(within(alert).getByRole('button', { name: 'إعادة تحميل الصفحة' })).toBeVisible();
+  },
+};
+
+/** Clerk runs on partial data (`status` `'degraded'`): the card works as usual and signs out. */
+export const ClerkDegraded: Story = {
+  parameters: { clerk: scenarios.clerkDegraded() },
+  render: (args) => (
+    <>
+      <ClerkProbe />
+      <SessionInfoCard {...args} />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Ada Lovelace')).toBeVisible();
+    await expect(clerkInStory.current?.status).toBe('degraded');
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }));
+    await userEvent.click(within(await body.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('You are signed out.'));
   },
 };
 

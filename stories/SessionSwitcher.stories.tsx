@@ -136,6 +136,31 @@ export const Loading: Story = {
   },
 };
 
+/** Clerk could not load (`status` `'error'`): the switcher says so and offers a page reload. */
+export const ClerkFailed: Story = {
+  parameters: { clerk: scenarios.clerkFailed() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Your session could not be loaded.');
+    await expect(within(alert).getByRole('button', { name: 'Reload page' })).toBeVisible();
+    await expect(canvas.queryByText('Loading session…')).toBeNull();
+    await expect(canvas.queryByRole('grid')).toBeNull();
+  },
+};
+
+/** Clerk runs on partial data (`status` `'degraded'`): the switcher lists and switches accounts as usual. */
+export const ClerkDegraded: Story = {
+  parameters: { clerk: { ...scenarios.manyAccounts(), load: 'degraded' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('grid')).toBeVisible();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: /^Switch to Grace Hopper/ }));
+    await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Switched to Grace Hopper.'));
+  },
+};
+
 export const LoadingPopover: Story = {
   args: { variant: 'popover' },
   parameters: { clerk: scenarios.loading() },

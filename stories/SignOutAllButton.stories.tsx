@@ -93,6 +93,32 @@ export const OtherDevices: Story = {
   },
 };
 
+/** Clerk could not load (`status` `'error'`): the button stays disabled and an alert says why, with a page reload. */
+export const ClerkFailed: Story = {
+  parameters: { clerk: { ...scenarios.otherDevices(), load: 'error' } },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('Your session could not be loaded.');
+    await expect(within(alert).getByRole('button', { name: 'Reload page' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Sign out of all other devices' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  },
+};
+
+/** Clerk runs on partial data (`status` `'degraded'`): signing out of the other devices works as usual. */
+export const ClerkDegraded: Story = {
+  parameters: { clerk: scenarios.clerkDegraded() },
+  play: async ({ canvasElement }) => {
+    const { canvas } = screen(canvasElement);
+    await confirmWithMouse(canvasElement, 'Sign out of all other devices', 'Sign out of 3 other devices?');
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 3 sessions.'));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
 export const ThisBrowser: Story = {
   args: { scope: 'this-browser' },
   parameters: { clerk: scenarios.manyAccounts(), msw: countRequests },

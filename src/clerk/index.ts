@@ -31,4 +31,5 @@ export { browserSessionOrThrow } from './browserSession';
 export { CLERK_CORE } from './clerkCore';
 export { ENVIRONMENT_PROPERTY, isSingleSessionInstance } from './environment';
 export { type ClerkInstance, useClerkSelector } from './useClerkSelector';
+export { type ClerkLoadStatus, useClerkStatus } from './useClerkStatus';
 export { fetchUserSessions } from './userSessions';

@@ -14,6 +14,7 @@ import { Announcer, useAnnouncer } from './parts/Announcer';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 import { focusLost } from './parts/focusLost';
+import { NotLoaded } from './parts/NotLoaded';
 import { Skeleton } from './parts/Skeleton';
 import { SignOutAllButton } from './SignOutAllButton';
 
@@ -65,8 +66,9 @@ const SKELETON_ROWS = 3;
  * The signed-in user's sessions on every device (`user.getSessions()`): this device first with a "This device"
  * badge, then the others by last activity, each with its kind, browser and version, OS when known, location,
  * IP address (masked by default) and last activity, and a button to sign it out. Under the list, a button signs
- * out of every other device. A skeleton shows while loading (`aria-busy`); a failed request shows an error with
- * a retry and never claims that no other device is signed in.
+ * out of every other device. A skeleton shows while loading (`aria-busy`), an alert with a page reload when Clerk
+ * itself failed to load; a failed request shows an error with a retry and never claims that no other device is
+ * signed in.
  *
  * Signing a device out runs Clerk's reverification when Clerk asks for it (see `RevokeButton`); "Sign out of all
  * other devices" asks for ONE verification, then revokes every device. `onNeedsReverification` replaces Clerk's
@@ -166,7 +168,6 @@ export function ActiveDevices({
       data-slot="root"
       data-state={status}
       aria-labelledby={headingId}
-      aria-busy={status === 'loading' || undefined}
       className={cn('csk-devices', className, classNames.root)}
     >
       <div data-slot="header" className={cn('csk:flex csk:flex-col csk:gap-1', classNames.header)}>
@@ -183,8 +184,7 @@ export function ActiveDevices({
       </div>
 
       {status === 'loading' ? (
-        <>
-          <p className="csk:sr-only">{messages.loading}</p>
+        <NotLoaded>
           <ul data-slot="list" aria-hidden="true" className={cn('csk-devices-skeleton', classNames.list)}>
             {Array.from({ length: SKELETON_ROWS }, (_, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: placeholders with no identity
@@ -197,7 +197,7 @@ export function ActiveDevices({
               </li>
             ))}
           </ul>
-        </>
+        </NotLoaded>
       ) : null}
 
       {status === 'signed-out' ? (

@@ -10,6 +10,7 @@ import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 import { focusLost } from './parts/focusLost';
+import { ClerkFailed } from './parts/NotLoaded';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
 const strings = { ...enCommon, revoke: enRevoke };
@@ -180,6 +181,7 @@ export function RevokeButton({
           {messages.revoke.currentRefused}
         </span>
       ) : null}
+      <ClerkFailed className={classNames.error} />
       {status === 'error' && revoke.error ? (
         <ErrorNotice
           title={messages.revoke.failed(name)}

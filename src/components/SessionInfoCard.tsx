@@ -8,6 +8,7 @@ import { Avatar } from './parts/Avatar';
 import { Badge } from './parts/Badge';
 import { cn } from './parts/cn';
 import { focusLost } from './parts/focusLost';
+import { NotLoaded } from './parts/NotLoaded';
 import { RelativeTime } from './parts/RelativeTime';
 import { Skeleton } from './parts/Skeleton';
 import { RevokeButton } from './RevokeButton';
@@ -97,21 +98,17 @@ export function SessionInfoCard({
 
   if (info.status === 'loading') {
     return (
-      <section
-        data-slot="root"
-        data-state="loading"
-        aria-busy="true"
-        aria-label={messages.loading}
-        className={cn(cardClass, className, classNames.root)}
-      >
-        <div className="csk-card-head">
-          <Skeleton className="csk:size-14 csk:rounded-full" />
-          <div className="csk:flex-1 csk:space-y-2">
-            <Skeleton className="csk:h-4 csk:w-40" />
-            <Skeleton className="csk:h-3 csk:w-56 csk:max-w-full" />
+      <section data-slot="root" data-state="loading" className={cn(cardClass, className, classNames.root)}>
+        <NotLoaded>
+          <div className="csk-card-head">
+            <Skeleton className="csk:size-14 csk:rounded-full" />
+            <div className="csk:flex-1 csk:space-y-2">
+              <Skeleton className="csk:h-4 csk:w-40" />
+              <Skeleton className="csk:h-3 csk:w-56 csk:max-w-full" />
+            </div>
           </div>
-        </div>
-        <Skeleton className="csk:mt-4 csk:h-16 csk:w-full" />
+          <Skeleton className="csk:mt-4 csk:h-16 csk:w-full" />
+        </NotLoaded>
       </section>
     );
   }

@@ -13,6 +13,7 @@ import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 import { focusLost } from './parts/focusLost';
+import { ClerkFailed } from './parts/NotLoaded';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
 const strings = { ...enCommon, signOutAll: enSignOutAll, devices: enDevices };
@@ -168,6 +169,7 @@ export function SignOutAllButton({
           {messages.signOutAll.nothingToDo[scope]}
         </span>
       ) : null}
+      <ClerkFailed className={classNames.error} />
       {listFailed && devices.error && !hideListError ? (
         <ErrorNotice
           title={messages.devices.loadFailed}

@@ -3,6 +3,7 @@
  * building your own session UI on Clerk.
  * @packageDocumentation
  */
+export { type ClerkLoadStatus, useClerkStatus } from '../clerk';
 export type { ActionError, ActionStatus } from '../core/action';
 export type { Clock } from '../core/clock';
 export type { DeviceDescription, DeviceKind } from '../core/device';

@@ -1,5 +1,6 @@
 import {
   CLERK_CORE,
+  type ClerkLoadStatus,
   type ClientResource,
   ENVIRONMENT_PROPERTY,
   type LoadedClerk,
@@ -58,6 +59,7 @@ export interface MockClerkOptions {
 }
 
 type Listener = (resources: EmittedResources) => void;
+type StatusListener = (status: ClerkLoadStatus) => void;
 
 /** Test-only controls of a mock instance, beside the Clerk surface. */
 export interface MockClerkControls {
@@ -145,6 +147,11 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
   // FAPI gives every token it mints a unique `jti`; the mock numbers them, so a fresh token always differs.
   let minted = 0;
   let loaded = false;
+  const statusListeners = new Set<StatusListener>();
+  const setStatus = (status: ClerkLoadStatus) => {
+    clerk.status = status;
+    for (const listener of statusListeners) listener(status);
+  };
 
   const send = (endpoint: ClerkEndpoint, params: Record<string, string> = {}, request: FapiRequestOptions = {}) => {
     const { method, path } = clerkEndpoints[endpoint];
@@ -175,7 +182,7 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
 
   const clerk = {
     loaded: false,
-    status: undefined,
+    status: 'loading',
     version: 'mock',
     sdkMetadata: { name: 'clerk-session-kit/testing', version: 'mock' },
     instanceType: 'development',
@@ -431,12 +438,17 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
   Object.assign(clerk, {
     load: () => {
       if (state.load === 'never') return new Promise<void>(() => undefined);
+      if (state.load === 'error') {
+        setStatus('error');
+        return Promise.reject(new Error('ClerkJS: Something went wrong initializing Clerk.'));
+      }
       const finishLoading = () => {
         loaded = true;
         clerk.loaded = true;
+        setStatus(state.load === 'degraded' ? 'degraded' : 'ready');
         emit();
       };
-      if (state.load === 'immediate') {
+      if (state.load === 'immediate' || state.load === 'degraded') {
         finishLoading();
         return Promise.resolve();
       }
@@ -455,6 +467,15 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
       const emitAtOnce = CLERK_CORE === 2 || !listenerOptions?.skipInitialEmit;
       if (loaded && clerk.__internal_lastEmittedResources && emitAtOnce) deliver(clerk.__internal_lastEmittedResources);
       return () => listeners.delete(deliver);
+    },
+    // clerk-js's `status` event; `notify` hands a new listener the current status at once, as clerk-js does.
+    on: (event: string, handler: StatusListener, onOptions?: { notify?: boolean }) => {
+      if (event !== 'status') return;
+      statusListeners.add(handler);
+      if (onOptions?.notify) handler(clerk.status as ClerkLoadStatus);
+    },
+    off: (event: string, handler: StatusListener) => {
+      if (event === 'status') statusListeners.delete(handler);
     },
     setActive,
     signOut,

@@ -114,8 +114,12 @@ export interface ScenarioInstance {
 /** The instance settings a scenario has when it names none. */
 export const DEFAULT_INSTANCE: ScenarioInstance = { singleSessionMode: false, reverification: true };
 
-/** How the mock reaches the loaded state. */
-export type ScenarioLoad = 'immediate' | 'never' | { delayMs: number };
+/**
+ * How the mock reaches the loaded state: at once, never, after a delay, or as clerk-js does when it cannot load
+ * (`'error'`: `load()` rejects, the provider reports `status` `'error'` and `loaded` stays false) or loads on
+ * partial data (`'degraded'`: loaded, `status` `'degraded'`, everything works).
+ */
+export type ScenarioLoad = 'immediate' | 'never' | 'error' | 'degraded' | { delayMs: number };
 
 /** The whole state of a mock Clerk. Build it with {@link scenario} or take one from {@link scenarios}. */
 export interface Scenario {

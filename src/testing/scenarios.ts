@@ -103,7 +103,8 @@ function organizationAdmin(): Scenario {
 
 /**
  * Ready-made scenarios, each a function so every story and test gets fresh objects:
- * `signedOut`, `loading` (never loads), `slowLoading` (loads after 1.5 s), `oneAccount`, `manyAccounts`
+ * `signedOut`, `loading` (never loads), `slowLoading` (loads after 1.5 s), `clerkFailed` (clerk-js could not load:
+ * `status` `'error'`), `clerkDegraded` (`otherDevices` loaded with `status` `'degraded'`), `oneAccount`, `manyAccounts`
  * (current plus others, one pending, one ended, one expired), `otherDevices` (desktop, phone, laptop, an unknown
  * device), `staleVerification` (`otherDevices` with a verification 30 minutes old: a revoke asks to verify),
  * `singleSession` (one account on a single-session instance), `impersonation` (an `actor` on the session) and `organizationAdmin` (`org:admin`).
@@ -112,6 +113,8 @@ export const scenarios = {
   signedOut: (): Scenario => scenario({ sessions: [], currentSessionId: null }),
   loading: (): Scenario => ({ ...oneAccount(), load: 'never' }),
   slowLoading: (): Scenario => ({ ...oneAccount(), load: { delayMs: 1500 } }),
+  clerkFailed: (): Scenario => ({ ...oneAccount(), load: 'error' }),
+  clerkDegraded: (): Scenario => ({ ...otherDevices(), load: 'degraded' }),
   oneAccount,
   manyAccounts,
   otherDevices,

@@ -30,6 +30,11 @@ export const de: Messages = {
   working: 'Wird ausgeführt…',
   unknownUser: 'Unbenanntes Konto',
   unknownDevice: 'Unbekanntes Gerät',
+  clerkFailed: {
+    title: 'Deine Sitzung konnte nicht geladen werden.',
+    body: 'Clerk, der Anmeldedienst, ist nicht gestartet. Ursache kann ein Inhaltsblocker, ein Netzwerkproblem oder eine Störung bei Clerk sein. Prüfe deine Verbindung und lade die Seite neu.',
+    reload: 'Seite neu laden',
+  },
   errors: {
     network: 'Clerk ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
     generic: 'Etwas ist schiefgegangen. Versuche es erneut.',

@@ -22,6 +22,11 @@ export interface Messages {
   unknownUser: string;
   /** A device Clerk reported neither browser nor device name for. */
   unknownDevice: string;
+  /**
+   * Clerk could not load (`clerk.status` `'error'`): clerk-js was blocked or failed to start, so nothing about the
+   * session is known. Reloading the page is the retry that works: clerk-js offers none once its load failed.
+   */
+  clerkFailed: { title: string; body: string; reload: string };
   errors: {
     network: string;
     generic: string;

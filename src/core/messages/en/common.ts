@@ -28,6 +28,11 @@ export const enCommon: CommonMessages = {
   working: 'Working…',
   unknownUser: 'Unnamed user',
   unknownDevice: 'Unknown device',
+  clerkFailed: {
+    title: 'Your session could not be loaded.',
+    body: 'Clerk, the sign-in service, did not start. A content blocker, a network problem or a Clerk outage can cause this. Check your connection, then reload the page.',
+    reload: 'Reload page',
+  },
   errors: {
     network: 'Could not reach Clerk. Check your connection and try again.',
     generic: 'Something went wrong. Try again.',
