@@ -186,6 +186,8 @@ export const Loading: Story = {
 
 /** Clerk could not load (`status` `'error'`): the list says so and offers a page reload, never "no devices". */
 export const ClerkFailed: Story = {
+  // Clerk's provider logs its own load failure; the smoke test expects exactly that message here.
+  tags: ['clerk-load-error'],
   parameters: { clerk: scenarios.clerkFailed() },
   play: async ({ canvasElement }) => {
     const { canvas, root } = screen(canvasElement);

@@ -65,6 +65,8 @@ async function confirmSignOut(canvasElement: HTMLElement) {
 
 /** Clerk could not load (`status` `'error'`): the button stays disabled and an alert says why, with a page reload. */
 export const ClerkFailed: Story = {
+  // Clerk's provider logs its own load failure; the smoke test expects exactly that message here.
+  tags: ['clerk-load-error'],
   parameters: { clerk: { ...scenarios.manyAccounts(), load: 'error' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

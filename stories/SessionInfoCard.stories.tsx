@@ -66,6 +66,8 @@ export const Loading: Story = {
  * reaches Clerk again.
  */
 export const ClerkFailed: Story = {
+  // Clerk's provider logs its own load failure; the smoke test expects exactly that message here.
+  tags: ['clerk-load-error'],
   parameters: { clerk: scenarios.clerkFailed() },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -79,6 +81,8 @@ export const ClerkFailed: Story = {
 };
 
 export const ClerkFailedGerman: Story = {
+  // Clerk's provider logs its own load failure; the smoke test expects exactly that message here.
+  tags: ['clerk-load-error'],
   parameters: { clerk: scenarios.clerkFailed() },
   globals: { locale: 'de' },
   play: async ({ canvasElement }) => {
@@ -89,6 +93,8 @@ export const ClerkFailedGerman: Story = {
 };
 
 export const ClerkFailedRightToLeft: Story = {
+  // Clerk's provider logs its own load failure; the smoke test expects exactly that message here.
+  tags: ['clerk-load-error'],
   parameters: { clerk: scenarios.clerkFailed() },
   globals: { locale: 'ar' },
   play: async ({ canvasElement }) => {

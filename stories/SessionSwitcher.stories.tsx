@@ -138,6 +138,8 @@ export const Loading: Story = {
 
 /** Clerk could not load (`status` `'error'`): the switcher says so and offers a page reload. */
 export const ClerkFailed: Story = {
+  // Clerk's provider logs its own load failure; the smoke test expects exactly that message here.
+  tags: ['clerk-load-error'],
   parameters: { clerk: scenarios.clerkFailed() },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -95,6 +95,8 @@ export const OtherDevices: Story = {
 
 /** Clerk could not load (`status` `'error'`): the button stays disabled and an alert says why, with a page reload. */
 export const ClerkFailed: Story = {
+  // Clerk's provider logs its own load failure; the smoke test expects exactly that message here.
+  tags: ['clerk-load-error'],
   parameters: { clerk: { ...scenarios.otherDevices(), load: 'error' } },
   play: async ({ canvasElement }) => {
     const { canvas } = screen(canvasElement);
