@@ -34,6 +34,16 @@ function Probe() {
 const networkError = () => HttpResponse.error();
 const serverError = () => HttpResponse.json({ errors: [{ code: 'internal_error' }] }, { status: 500 });
 
+/** The card and the status probe under the booted Clerk: every case reads both. */
+const renderCard = (booted: Parameters<typeof renderUnderClerk>[0]) =>
+  renderUnderClerk(
+    booted,
+    <>
+      <Probe />
+      <SessionInfoCard />
+    </>,
+  );
+
 describe('Clerk failed to load', () => {
   for (const [failure, answer] of [
     ['a network error', networkError],
@@ -42,13 +52,7 @@ describe('Clerk failed to load', () => {
     it(`real clerk-js whose every Frontend API request gets ${failure}: status 'error', the kit reads 'error'`, async () => {
       const booted = await realTarget.boot(scenarios.oneAccount());
       server.use(http.all(`https://${booted.host}/v1/*`, answer));
-      renderUnderClerk(
-        booted,
-        <>
-          <Probe />
-          <SessionInfoCard />
-        </>,
-      );
+      renderCard(booted);
       await waitFor(() => expect(seen.status).toBe('error'));
       expect(seen.loaded).toBe(false);
       expect(seen.kit).toBe('error');
@@ -61,13 +65,7 @@ describe('Clerk failed to load', () => {
   it("real clerk-js whose environment request gets a 500: status 'degraded', the kit reads it and the card works", async () => {
     const booted = await realTarget.boot(scenarios.oneAccount());
     server.use(http.all(`https://${booted.host}/v1/environment`, serverError), ...booted.handlers);
-    renderUnderClerk(
-      booted,
-      <>
-        <Probe />
-        <SessionInfoCard />
-      </>,
-    );
+    renderCard(booted);
     await waitFor(() => expect(seen.status).toBe('degraded'));
     expect(seen.loaded).toBe(true);
     expect(seen.kit).toBe('degraded');
@@ -78,13 +76,7 @@ describe('Clerk failed to load', () => {
   it("the mock's load: 'error' reads the same: status 'error', loaded false, the same alert", async () => {
     const booted = await mockTarget.boot(scenarios.clerkFailed());
     server.use(...booted.handlers);
-    renderUnderClerk(
-      booted,
-      <>
-        <Probe />
-        <SessionInfoCard />
-      </>,
-    );
+    renderCard(booted);
     await waitFor(() => expect(seen.status).toBe('error'));
     expect(seen.loaded).toBe(false);
     expect(seen.kit).toBe('error');
@@ -94,13 +86,7 @@ describe('Clerk failed to load', () => {
   it("the mock's load: 'degraded' is loaded with status 'degraded', and the kit reads 'degraded'", async () => {
     const booted = await mockTarget.boot(scenarios.clerkDegraded());
     server.use(...booted.handlers);
-    renderUnderClerk(
-      booted,
-      <>
-        <Probe />
-        <SessionInfoCard />
-      </>,
-    );
+    renderCard(booted);
     await waitFor(() => expect(seen.kit).toBe('degraded'));
     expect(seen.status).toBe('degraded');
     expect(seen.loaded).toBe(true);
