@@ -1,47 +1,24 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { IdleTimeoutDialog, SessionEndedNotice, SessionKitProvider, useKit } from '../src';
-import {
-  createTestClock,
-  type MockClerk,
-  MockClerkProvider,
-  SCENARIO_NOW,
-  type Scenario,
-  scenarios,
-  type TestClock,
-} from '../src/testing';
+import { IdleTimeoutDialog, SessionEndedNotice } from '../src';
+import { type Scenario, scenarios } from '../src/testing';
+import { ClockedClerk, clockedStage } from './clockedClerk';
 
 /*
  * Each story signs this tab out the way Clerk reports it (see test/fidelity/sessionEnded.test.tsx for what real
  * clerk-js does): the session's final status after a refused token refresh, clerk-js's cross-tab 'signout'
  * message, or the kit's own inactivity timeout.
  */
-const stage: { clerk: MockClerk | null; clock: TestClock } = { clerk: null, clock: createTestClock(SCENARIO_NOW) };
+const { stage, ready } = clockedStage();
 
 function Tab({ idle = false }: { idle?: boolean }) {
-  const { messages } = useKit();
-  const [clock] = useState(() => {
-    stage.clock = createTestClock(SCENARIO_NOW);
-    stage.clerk = null;
-    return stage.clock;
-  });
   return (
-    <SessionKitProvider messages={messages} clock={clock} timeZone="UTC">
-      <MockClerkProvider
-        scenario={scenarios.oneAccount()}
-        onReady={(clerk) => {
-          stage.clerk = clerk;
-        }}
-      >
-        <SessionEndedNotice />
-        {idle ? <IdleTimeoutDialog timeout={5 * 60_000} warningFor={60_000} /> : null}
-      </MockClerkProvider>
-    </SessionKitProvider>
+    <ClockedClerk stage={stage} scenario={scenarios.oneAccount()}>
+      <SessionEndedNotice />
+      {idle ? <IdleTimeoutDialog timeout={5 * 60_000} warningFor={60_000} /> : null}
+    </ClockedClerk>
   );
 }
-
-const ready = () => waitFor(() => expect(stage.clerk?.session?.id).toBe('sess_ada'));
 
 /** Clerk ends the session: the re-read client lists it with `status` and no current session. */
 function endedByClerk(status: 'revoked' | 'expired' | 'abandoned') {

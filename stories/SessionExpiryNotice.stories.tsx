@@ -1,20 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { SessionEndedNotice, SessionExpiryNotice, SessionKitProvider, useKit } from '../src';
-import {
-  createTestClock,
-  type MockClerk,
-  MockClerkProvider,
-  SCENARIO_NOW,
-  type Scenario,
-  scenarios,
-  type TestClock,
-} from '../src/testing';
+import { SessionEndedNotice, SessionExpiryNotice } from '../src';
+import { SCENARIO_NOW, type Scenario, scenarios } from '../src/testing';
+import { ClockedClerk, clockedStage } from './clockedClerk';
 
 /* A session whose lifetime ends six minutes after the story starts; the notice shows five minutes before. */
 const MINUTE = 60_000;
-const stage: { clerk: MockClerk | null; clock: TestClock } = { clerk: null, clock: createTestClock(SCENARIO_NOW) };
+const { stage, ready, advance } = clockedStage();
 
 function endingSoon(): Scenario {
   const base = scenarios.oneAccount();
@@ -25,33 +17,13 @@ function endingSoon(): Scenario {
 }
 
 function Page() {
-  const { messages } = useKit();
-  const [clock] = useState(() => {
-    stage.clock = createTestClock(SCENARIO_NOW);
-    stage.clerk = null;
-    return stage.clock;
-  });
   return (
-    <SessionKitProvider messages={messages} clock={clock} timeZone="UTC">
-      <MockClerkProvider
-        scenario={endingSoon()}
-        onReady={(clerk) => {
-          stage.clerk = clerk;
-        }}
-      >
-        <SessionExpiryNotice />
-        <SessionEndedNotice />
-      </MockClerkProvider>
-    </SessionKitProvider>
+    <ClockedClerk stage={stage} scenario={endingSoon()}>
+      <SessionExpiryNotice />
+      <SessionEndedNotice />
+    </ClockedClerk>
   );
 }
-
-async function advance(ms: number) {
-  stage.clock.advance(ms);
-  for (let turn = 0; turn < 2; turn += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-const ready = () => waitFor(() => expect(stage.clerk?.session?.id).toBe('sess_ada'));
 
 const meta = {
   title: 'Components/SessionExpiryNotice',
