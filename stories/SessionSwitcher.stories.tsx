@@ -3,16 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { SessionKitProvider } from '../src';
 import { SessionSwitcher } from '../src/components/SessionSwitcher';
 import { ar } from '../src/locales';
-import {
-  type ClerkGate,
-  clerkDelay,
-  clerkFailure,
-  SCENARIO_NOW,
-  scenario,
-  scenarios,
-  session,
-  user,
-} from '../src/testing';
+import { type ClerkGate, clerkDelay, clerkFailure, scenario, scenarios, session, user } from '../src/testing';
 import { withClerkGates } from './clerkGates';
 
 const meta = {
@@ -50,7 +41,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const MINUTE = 60_000;
-const ago = (minutes: number) => new Date(SCENARIO_NOW.getTime() - minutes * MINUTE);
+const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE);
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Radia'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Backus'];

@@ -2,7 +2,7 @@ import type { LoadedClerk } from '../clerk';
 import { createMockActions } from './mockActions';
 import { createLoading, defineEnvironment, frontendApi, MOCK_INSTANCE } from './mockEnvironment';
 import { createNavigation } from './mockNavigation';
-import { cloneScenario, createMockState } from './mockState';
+import { cloneScenario, createMockState, presentAt } from './mockState';
 import type { ResourceActions } from './resources';
 import type { Scenario } from './scenario';
 import { createTokenCache } from './tokenCache';
@@ -19,7 +19,11 @@ export interface MockClerkOptions {
   signInUrl?: string;
   /** Where `signOut()` goes when the caller gives no `redirectUrl`. Defaults to `/`. */
   afterSignOutUrl?: string;
-  /** Clock for token `iat` and `lastActiveAt` after a switch. Defaults to `Date.now`. */
+  /**
+   * The clock the mock runs on (defaults to `Date.now`, today): it shows the scenario as of `now()` when it
+   * starts (see `Scenario.at`), and stamps token `iat` and `lastActiveAt` after a switch. Give the kit the same
+   * clock (`<SessionKitProvider now={…}>`); a clock standing at `SCENARIO_NOW` gives text that never changes.
+   */
   now?: () => number;
 }
 
@@ -29,7 +33,11 @@ export interface MockClerkControls {
   readonly scenario: Scenario;
   /** Every URL the mock was asked to navigate to, oldest first. */
   readonly navigations: readonly string[];
-  /** Replaces the state as if Clerk had learnt it from the server (e.g. a session ended elsewhere), and emits. */
+  /**
+   * Replaces the state as if Clerk had learnt it from the server (e.g. a session ended elsewhere), and emits.
+   * `current` carries the mock's own instants; a scenario the recipe builds afresh (with `at`) is shown as of the
+   * mock's clock, as at the start.
+   */
   update(recipe: (current: Scenario) => Scenario): void;
   /**
    * Emits the same state again with new session and user objects (the same client), as clerk-js does whenever
@@ -51,7 +59,8 @@ export type MockClerk = LoadedClerk & {
 
 /**
  * Creates a fake Clerk instance that drives the REAL `<ClerkProvider>` and hooks of `@clerk/react` with no Clerk
- * account. State comes from a {@link Scenario} (including the instance's settings, `scenario.instance`, read by
+ * account, on today's clock unless given another (`options.now`): a scenario built a while ago still reads
+ * "last active a minute ago". State comes from a {@link Scenario} (including the instance's settings, `scenario.instance`, read by
  * the kit from the environment's `authConfig`, under clerk-js's name for it: `ENVIRONMENT_PROPERTY`); every operation (`setActive`, `signOut`, `session.remove()`,
  * `end()`, `getToken()`, `user.getSessions()`, `revoke()`) first sends the request clerk-js would send, so MSW
  * (see `clerkHandlers`) decides whether it succeeds, fails or hangs. A failure rejects like Clerk, with a
@@ -108,7 +117,7 @@ export function createMockClerk(initial: Scenario, options: MockClerkOptions = {
       return [...navigation.navigations];
     },
     update(recipe) {
-      state.commit(recipe(cloneScenario(state.scenario)));
+      state.commit(presentAt(recipe(cloneScenario(state.scenario)), now()));
     },
     emitUnchanged: () => state.emit(),
   };

@@ -21,6 +21,37 @@ export function cloneScenario(s: Scenario): Scenario {
   };
 }
 
+/**
+ * The scenario as of `nowMs`: every instant moved by (`nowMs` − `s.at`), so its times read the same relative to
+ * the mock's clock as to the moment it describes. The result has no `at`: its instants are the mock's own.
+ */
+export function presentAt(s: Scenario, nowMs: number): Scenario {
+  const { at, ...rest } = s;
+  if (!at) return rest;
+  const by = nowMs - at.getTime();
+  const move = (date: Date) => new Date(date.getTime() + by);
+  return {
+    ...rest,
+    sessions: rest.sessions.map((entry) => ({
+      ...entry,
+      createdAt: move(entry.createdAt),
+      lastActiveAt: move(entry.lastActiveAt),
+      expireAt: move(entry.expireAt),
+      abandonAt: move(entry.abandonAt),
+    })),
+    ...(rest.devices
+      ? {
+          devices: rest.devices.map((entry) => ({
+            ...entry,
+            lastActiveAt: move(entry.lastActiveAt),
+            expireAt: move(entry.expireAt),
+            abandonAt: move(entry.abandonAt),
+          })),
+        }
+      : {}),
+  };
+}
+
 /** Whether Clerk counts the session as signed in on this client. */
 export const signedIn = (s: ScenarioSession) => s.status === 'active' || s.status === 'pending';
 
@@ -64,12 +95,12 @@ export interface MockState {
   addListener(listener: Listener, options?: { skipInitialEmit?: boolean }): () => void;
 }
 
-/** Creates the state of a mock instance from its first scenario. */
+/** Creates the state of a mock instance from its first scenario, shown as of `deps.now()` (see {@link presentAt}). */
 export function createMockState(
   initial: Scenario,
   deps: { now: () => number; tokens: TokenCache; actions: () => ResourceActions },
 ): MockState {
-  let scenario = cloneScenario(validateScenario(initial));
+  let scenario = cloneScenario(presentAt(validateScenario(initial), deps.now()));
   let resources: EmittedResources | undefined;
   const listeners = new Set<Listener>();
   // One client object for the instance's life: clerk-js mutates its Client in place, so hooks that only read
