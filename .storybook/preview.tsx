@@ -5,7 +5,7 @@ import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { type Messages, SessionKitProvider } from '../src';
 import { ar, de, en } from '../src/locales';
-import { clerkHandlers, MockClerkProvider, SCENARIO_NOW, type Scenario, scenarios } from '../src/testing';
+import { clerkHandlers, MockClerkProvider, type Scenario, scenarios } from '../src/testing';
 
 declare module 'storybook/internal/types' {
   interface Parameters {
@@ -20,9 +20,6 @@ declare module 'storybook/internal/types' {
 
 const catalogues: Record<string, Messages> = { en, de, ar };
 
-/** Stories render at a fixed instant so relative times ("5 minutes ago") never change from day to day. */
-const frozenNow = () => SCENARIO_NOW.getTime();
-
 const withKit: Decorator = (Story, context) => {
   const dark = context.globals.theme === 'dark';
   const locale = String(context.globals.locale ?? 'en');
@@ -31,7 +28,9 @@ const withKit: Decorator = (Story, context) => {
   document.documentElement.dir = dir;
   document.documentElement.lang = locale;
   return (
-    <SessionKitProvider messages={catalogues[locale] ?? en} now={frozenNow} timeZone="UTC">
+    // Today's clock, as an app has it: the mock shows each story's scenario as of now. The visual tests freeze the
+    // browser's clock instead (visual.setup.ts), so their pictures read the same on any day.
+    <SessionKitProvider messages={catalogues[locale] ?? en} timeZone="UTC">
       <div style={context.parameters.mobile ? { width: 360, maxWidth: '100%' } : undefined}>
         <Story />
       </div>

@@ -1,5 +1,6 @@
-import { afterEach, expect } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import { page } from 'vitest/browser';
+import { SCENARIO_NOW } from '../src/testing/scenario';
 
 /**
  * Visual regression for every story: after its play function (so dialogs, errors and pending states are part of
@@ -13,6 +14,10 @@ import { page } from 'vitest/browser';
 interface VisualParameters {
   skip?: string | true;
 }
+
+// Pixels must not depend on the day: the clock stands at SCENARIO_NOW (timers still run), before any story file
+// builds its scenarios, so every date and relative time reads as in the baselines.
+vi.useFakeTimers({ toFake: ['Date'], now: SCENARIO_NOW });
 
 // Pixels must not depend on timing: no animations, transitions or blinking carets.
 const freeze = document.createElement('style');

@@ -1,27 +1,27 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { useClerk } from '../src/clerk';
 import { ActiveDevices } from '../src/components/ActiveDevices';
 import type { ReverificationPrompt } from '../src/headless';
 import {
+  type ClerkGate,
   clerkDelay,
   clerkFailure,
   clerkReverificationRequired,
   device,
   deviceFor,
   type MockClerk,
-  SCENARIO_NOW,
   type ScenarioDevice,
   scenario,
   scenarios,
   session,
   user,
 } from '../src/testing';
+import { withClerkGates } from './clerkGates';
 
 const MINUTE = 60_000;
-const ago = (minutes: number) => new Date(SCENARIO_NOW.getTime() - minutes * MINUTE);
+const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE);
 
 /** Ada on this Windows/Firefox desktop plus `others`. */
 function adaWith(others: ScenarioDevice[]) {
@@ -69,12 +69,8 @@ const manyOthers = Array.from({ length: 33 }, (_, index) => {
   });
 });
 
-/** Counts the revoke requests Clerk receives; the handler falls through to the mock's normal answer. */
-const revokeRequests = { count: 0 };
-const countRevokes = http.post('*/v1/me/sessions/:sessionId/revoke', () => {
-  revokeRequests.count += 1;
-  return undefined;
-});
+/** A fresh gate per story run that counts the revoke requests Clerk receives. */
+const countRevokes = withClerkGates({ revokes: 'session.revoke' });
 
 const meta = {
   title: 'Components/ActiveDevices',
@@ -164,7 +160,9 @@ export const SeveralDevices: Story = {
     await expect(phone.getByText('Mobile · iOS')).toBeVisible();
     await expect(phone.getByText('Paris, FR')).toBeVisible();
     await expect(phone.getByText('192.0.2.•••')).toBeVisible();
-    await expect(phone.getByText('2 hours ago')).toHaveAttribute('datetime', ago(120).toISOString());
+    // Its machine-readable time is two hours before now (to the minute: a live Storybook's clock moves on).
+    const phoneTime = phone.getByText('2 hours ago').getAttribute('datetime') ?? '';
+    await expect(Math.round((Date.now() - Date.parse(phoneTime)) / MINUTE)).toBe(120);
     await expect(within(list[2] as HTMLElement).getByText('Chrome 142 · Macintosh')).toBeVisible();
     await expect(within(list[3] as HTMLElement).getByText('Unknown device')).toBeVisible();
     await expect(canvas.getAllByRole('button', { name: /^Sign out device/ })).toHaveLength(3);
@@ -478,13 +476,13 @@ export const RetryAndSignOutAllSendOneRequestPerDevice: Story = {
   parameters: {
     clerk: scenarios.otherDevices(),
     msw: [
-      countRevokes,
       clerkFailure('session.revoke', { status: 500 }, { sessionId: 'sess_ada_phone', once: true }),
       clerkDelay('session.revoke', 800),
     ],
   },
-  play: async ({ canvasElement }) => {
-    revokeRequests.count = 0;
+  loaders: [countRevokes],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
     const { canvas, body, rows } = screen(canvasElement);
     const alert = await phoneFails(canvasElement, /Something went wrong on our side/);
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -493,7 +491,7 @@ export const RetryAndSignOutAllSendOneRequestPerDevice: Story = {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(rows()).toHaveLength(1), { timeout: 5000 });
     await waitFor(() => expect(canvas.getByText('Signed out of 3 sessions.')).toBeInTheDocument());
-    await expect(revokeRequests.count).toBe(4);
+    await expect(revokes.count).toBe(4);
   },
 };
 
@@ -665,18 +663,16 @@ export const KeyboardOnly: Story = {
 
 /** A double click on the confirmation sends exactly one request to Clerk. */
 export const DoubleClickSendsOneRequest: Story = {
-  parameters: {
-    clerk: scenarios.otherDevices(),
-    msw: [countRevokes],
-  },
-  play: async ({ canvasElement }) => {
-    revokeRequests.count = 0;
+  parameters: { clerk: scenarios.otherDevices() },
+  loaders: [countRevokes],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
     const { canvas, body, rows } = screen(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: /Safari 19 · iPhone/ }));
     const dialog = await body.findByRole('alertdialog');
     await userEvent.dblClick(within(dialog).getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(rows()).toHaveLength(3));
-    await expect(revokeRequests.count).toBe(1);
+    await expect(revokes.count).toBe(1);
   },
 };
 
@@ -756,9 +752,10 @@ async function countPrompts(canvasElement: HTMLElement, run: () => Promise<void>
  * stand-in here), and once verified the device is signed out.
  */
 export const RevokeNeedsVerification: Story = {
-  parameters: { clerk: scenarios.staleVerification(), msw: [countRevokes] },
-  play: async ({ canvasElement }) => {
-    revokeRequests.count = 0;
+  parameters: { clerk: scenarios.staleVerification() },
+  loaders: [countRevokes],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
     const { canvas, body, rows } = screen(canvasElement);
     const dialog = await revokeWithMouse(canvasElement, deviceButton('Safari 19 · iPhone'));
     const prompt = await verificationPrompt(canvasElement);
@@ -774,15 +771,16 @@ export const RevokeNeedsVerification: Story = {
     );
     await expect(body.queryByRole('dialog', { name: "Verify it's you" })).toBeNull();
     // The mock refuses the first attempt itself (FAPI would answer 403); the retry reaches Clerk once.
-    await expect(revokeRequests.count).toBe(1);
+    await expect(revokes.count).toBe(1);
   },
 };
 
 /** The user cancels the verification: nothing is signed out, nothing is reported as an error, and they can start again. */
 export const RevokeVerificationCancelled: Story = {
-  parameters: { clerk: scenarios.staleVerification(), msw: [countRevokes] },
-  play: async ({ canvasElement }) => {
-    revokeRequests.count = 0;
+  parameters: { clerk: scenarios.staleVerification() },
+  loaders: [countRevokes],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
     const { canvas, body, rows } = screen(canvasElement);
     await revokeWithMouse(canvasElement, deviceButton('Safari 19 · iPhone'));
     const prompt = await verificationPrompt(canvasElement);
@@ -792,7 +790,7 @@ export const RevokeVerificationCancelled: Story = {
     await expect(phone).not.toHaveAttribute('aria-busy');
     await expect(rows()).toHaveLength(4);
     await expect(canvas.queryByRole('alert')).toBeNull();
-    await expect(revokeRequests.count).toBe(0);
+    await expect(revokes.count).toBe(0);
     // Escape in the prompt cancels too, and the flow can be started again.
     await userEvent.click(phone);
     await userEvent.click(within(await body.findByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
@@ -826,9 +824,10 @@ export const RevokeVerificationFails: Story = {
 
 /** "Sign out of all other devices" with a stale verification: ONE verification, then all 3 devices are signed out. */
 export const SignOutAllVerifiesOnce: Story = {
-  parameters: { clerk: scenarios.staleVerification(), msw: [countRevokes] },
-  play: async ({ canvasElement }) => {
-    revokeRequests.count = 0;
+  parameters: { clerk: scenarios.staleVerification() },
+  loaders: [countRevokes],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
     const { canvas, body, rows } = screen(canvasElement);
     const prompts = await countPrompts(canvasElement, async () => {
       await userEvent.click(await canvas.findByRole('button', { name: 'Sign out of all other devices' }));
@@ -839,16 +838,17 @@ export const SignOutAllVerifiesOnce: Story = {
     });
     await expect(prompts).toBe(1);
     await waitFor(() => expect(canvas.getByText('Signed out of 3 sessions.')).toBeInTheDocument());
-    await expect(revokeRequests.count).toBe(3);
+    await expect(revokes.count).toBe(3);
     await expect(canvas.getByRole('button', { name: 'Sign out of all other devices' })).toHaveFocus();
   },
 };
 
 /** Cancelling the one verification of a sign-out-all leaves all 3 devices signed in and reports nothing. */
 export const SignOutAllVerificationCancelled: Story = {
-  parameters: { clerk: scenarios.staleVerification(), msw: [countRevokes] },
-  play: async ({ canvasElement }) => {
-    revokeRequests.count = 0;
+  parameters: { clerk: scenarios.staleVerification() },
+  loaders: [countRevokes],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
     const { canvas, body, rows } = screen(canvasElement);
     const trigger = await canvas.findByRole('button', { name: 'Sign out of all other devices' });
     await userEvent.click(trigger);
@@ -858,7 +858,7 @@ export const SignOutAllVerificationCancelled: Story = {
     await waitFor(() => expect(trigger).toHaveFocus());
     await expect(rows()).toHaveLength(4);
     await expect(canvas.queryByRole('alert')).toBeNull();
-    await expect(revokeRequests.count).toBe(0);
+    await expect(revokes.count).toBe(0);
   },
 };
 

@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
 import { type ReactNode, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { IdleTimeoutDialog, SessionKitProvider, useKit } from '../src';
 import { useClerk } from '../src/clerk';
 import {
+  type ClerkGate,
   clerkFailure,
   createTestClock,
   MockClerkProvider,
@@ -12,6 +12,7 @@ import {
   scenarios,
   type TestClock,
 } from '../src/testing';
+import { withClerkGates } from './clerkGates';
 
 /*
  * Every story runs on a frozen clock that the play function steps (`stage.clock.advance`): no sleeps, and the
@@ -20,23 +21,11 @@ import {
 const MINUTE = 60_000;
 const TIMEOUT = 5 * MINUTE;
 
-/** What the play functions reach: the story's clock, the Clerk instances it runs under, requests Clerk received. */
-const stage: { clock: TestClock; clerks: ReturnType<typeof useClerk>[]; touches: number; signOuts: number } = {
+/** What the play functions reach: the story's clock and the Clerk instances it runs under. */
+const stage: { clock: TestClock; clerks: ReturnType<typeof useClerk>[] } = {
   clock: createTestClock(SCENARIO_NOW),
   clerks: [],
-  touches: 0,
-  signOuts: 0,
 };
-const countRequests = [
-  http.post('*/v1/client/sessions/:sessionId/touch', () => {
-    stage.touches += 1;
-    return undefined;
-  }),
-  http.post('*/v1/client/sessions', ({ request }) => {
-    if (new URL(request.url).searchParams.get('_method') === 'DELETE') stage.signOuts += 1;
-    return undefined;
-  }),
-];
 
 function ClerkProbe() {
   const clerk = useClerk();
@@ -50,8 +39,6 @@ function OnTestClock({ children, probe = true }: { children: ReactNode; probe?: 
   const [clock] = useState(() => {
     stage.clock = createTestClock(SCENARIO_NOW);
     stage.clerks = [];
-    stage.touches = 0;
-    stage.signOuts = 0;
     return stage.clock;
   });
   return (
@@ -86,7 +73,8 @@ const meta = {
   title: 'Components/IdleTimeoutDialog',
   component: IdleTimeoutDialog,
   args: { timeout: TIMEOUT, warningFor: MINUTE },
-  parameters: { msw: countRequests },
+  // Fresh per story run: the switches (touches) and sign-outs Clerk receives.
+  loaders: [withClerkGates({ touches: 'session.touch', signOuts: 'signOut' })],
   render: (args) => (
     <OnTestClock>
       <p>Signed in. Use the page (or not) and the warning opens after five minutes of inactivity.</p>
@@ -150,14 +138,15 @@ export const ThrottledTabCatchesUp: Story = {
 
 /** "Stay signed in" closes the warning, tells Clerk the user is here (touch) and starts a new five minutes. */
 export const StaySignedIn: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ loaded, canvasElement }) => {
+    const touches: ClerkGate = loaded.touches;
     const body = within(canvasElement.ownerDocument.body);
     await waitFor(() => expect(signedIn()).toBe('sess_ada'));
     const dialog = await openWarning(canvasElement);
     await advance(40_000);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Stay signed in' }));
     await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'closed'));
-    await waitFor(() => expect(stage.touches).toBe(1));
+    await waitFor(() => expect(touches.count).toBe(1));
     await advance(TIMEOUT - 1000);
     await expect(body.queryByRole('alertdialog')).toBeNull();
     await expect(signedIn()).toBe('sess_ada');
@@ -177,24 +166,26 @@ export const EscapeStays: Story = {
 
 /** "Sign out now" signs this session out with one request. */
 export const SignOutNow: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ loaded, canvasElement }) => {
+    const signOuts: ClerkGate = loaded.signOuts;
     await waitFor(() => expect(signedIn()).toBe('sess_ada'));
     const dialog = await openWarning(canvasElement);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out now' }));
     await waitFor(() => expect(signedIn()).toBeNull());
-    await expect(stage.signOuts).toBe(1);
+    await expect(signOuts.count).toBe(1);
     await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'closed'));
   },
 };
 
 /** At zero the session is signed out. */
 export const TimedOut: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ loaded, canvasElement }) => {
+    const signOuts: ClerkGate = loaded.signOuts;
     await waitFor(() => expect(signedIn()).toBe('sess_ada'));
     const dialog = await openWarning(canvasElement);
     await advance(MINUTE, { stepwise: true });
     await waitFor(() => expect(signedIn()).toBeNull());
-    await expect(stage.signOuts).toBe(1);
+    await expect(signOuts.count).toBe(1);
     await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'closed'));
   },
 };
@@ -202,19 +193,20 @@ export const TimedOut: Story = {
 /** With `onTimeout` the app decides what zero means (here: nothing is signed out, the app is told). */
 export const CustomTimeout: Story = {
   args: { onTimeout: fn() },
-  play: async ({ args, canvasElement }) => {
+  play: async ({ loaded, args, canvasElement }) => {
+    const signOuts: ClerkGate = loaded.signOuts;
     await waitFor(() => expect(signedIn()).toBe('sess_ada'));
     await openWarning(canvasElement);
     await advance(MINUTE);
     await waitFor(() => expect(args.onTimeout).toHaveBeenCalledTimes(1));
     await expect(signedIn()).toBe('sess_ada');
-    await expect(stage.signOuts).toBe(0);
+    await expect(signOuts.count).toBe(0);
   },
 };
 
 /** Clerk could not sign out at zero: the dialog stays with the error, and "Sign out now" tries again. */
 export const SignOutFails: Story = {
-  parameters: { msw: [clerkFailure('signOut', 'network', { once: true }), ...countRequests] },
+  parameters: { msw: [clerkFailure('signOut', 'network', { once: true })] },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(signedIn()).toBe('sess_ada'));
     const dialog = await openWarning(canvasElement);

@@ -1,40 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { RevokeButton } from '../src';
 import { useClerk } from '../src/clerk';
 import { useActiveDevices } from '../src/headless';
-import { clerkDelay, clerkFailure, scenarios } from '../src/testing';
+import { type ClerkGate, clerkDelay, clerkFailure, scenarios } from '../src/testing';
+import { withClerkGates } from './clerkGates';
 
-/**
- * Counts the requests Clerk receives and, while `hold` is set, keeps a remove request waiting until the play
- * function releases it; the handlers return nothing, so MSW falls through to the next handler's answer.
- */
-const requests = { remove: 0, signOut: 0 };
-const removeGate: { hold: boolean; release: (() => void) | null } = { hold: false, release: null };
-/** A function, so TypeScript does not narrow `removeGate.release` to the `null` a play function assigned. */
-const releaseRemove = () => removeGate.release?.();
-const countRequests = [
-  http.post('*/v1/client/sessions/:sessionId/remove', async () => {
-    requests.remove += 1;
-    if (removeGate.hold) {
-      await new Promise<void>((resolve) => {
-        removeGate.release = resolve;
-      });
-    }
-    return undefined;
-  }),
-  http.post('*/v1/client/sessions', ({ request }) => {
-    if (new URL(request.url).searchParams.get('_method') === 'DELETE') requests.signOut += 1;
-    return undefined;
-  }),
-];
-const resetRequests = () => {
-  requests.remove = 0;
-  requests.signOut = 0;
-  removeGate.hold = false;
-  removeGate.release = null;
-};
+/** Fresh gates per story run on the requests a sign-out sends: one account's remove, and the browser's sign-out. */
+const gateRequests = withClerkGates({ removes: 'session.remove', signOuts: 'signOut' });
 
 /** The Clerk instance the story runs under, to check what Clerk itself holds after an action. */
 const clerkInStory: { current: ReturnType<typeof useClerk> | null } = { current: null };
@@ -92,15 +65,16 @@ export const ClerkDegraded: Story = {
 };
 
 export const Account: Story = {
-  parameters: { msw: countRequests },
+  loaders: [gateRequests],
   render: (args) => (
     <>
       <ClerkProbe />
       <RevokeButton {...args} />
     </>
   ),
-  play: async ({ canvasElement }) => {
-    resetRequests();
+  play: async ({ canvasElement, loaded }) => {
+    const removes: ClerkGate = loaded.removes;
+    const signOuts: ClerkGate = loaded.signOuts;
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
     const trigger = await canvas.findByRole('button', { name: 'Sign out' });
@@ -118,7 +92,8 @@ export const Account: Story = {
     // The trigger and the dialog are gone: focus lands on the status line, not on <body>.
     await waitFor(() => expect(canvas.getByRole('status')).toHaveFocus());
     // One remove request (the browser's close sent none), and the account has left Clerk; the others stay.
-    await expect(requests).toEqual({ remove: 1, signOut: 0 });
+    await expect(removes.count).toBe(1);
+    await expect(signOuts.count).toBe(0);
     const left = clerkInStory.current?.client?.sessions.map((entry) => entry.id) ?? [];
     await expect(left).not.toContain('sess_grace');
     await expect(left).toContain('sess_ada');
@@ -142,19 +117,20 @@ export const Failure: Story = {
  * moves to the new notice's Try again when the retry fails too.
  */
 export const FailureRetryFailsAgain: Story = {
-  parameters: { msw: [...countRequests, clerkFailure('session.remove', { status: 503 })] },
-  play: async ({ canvasElement }) => {
-    resetRequests();
+  parameters: { msw: [clerkFailure('session.remove', { status: 503 })] },
+  loaders: [gateRequests],
+  play: async ({ canvasElement, loaded }) => {
+    const removes: ClerkGate = loaded.removes;
     const canvas = within(canvasElement);
     const trigger = await confirmSignOut(canvasElement);
     const first = await canvas.findByRole('alert');
-    removeGate.hold = true;
+    removes.hold();
     await userEvent.click(within(first).getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(requests.remove).toBe(2));
+    await waitFor(() => expect(removes.count).toBe(2));
     await expect(canvas.queryByRole('alert')).toBeNull();
     await expect(trigger).toHaveAttribute('aria-busy', 'true');
     await expect(trigger).toHaveFocus();
-    releaseRemove();
+    removes.release();
     const second = await canvas.findByRole('alert');
     await expect(second).toHaveTextContent('Could not sign out Grace Hopper.');
     await waitFor(() => expect(within(second).getByRole('button', { name: 'Try again' })).toHaveFocus());
@@ -213,9 +189,10 @@ export const Pending: Story = {
 /** The session in use, without `current="sign-out"`: disabled with the reason, and a click does nothing. */
 export const CurrentSessionRefused: Story = {
   args: { target: { type: 'account', sessionId: 'sess_ada' } },
-  parameters: { msw: countRequests },
-  play: async ({ canvasElement }) => {
-    resetRequests();
+  loaders: [gateRequests],
+  play: async ({ canvasElement, loaded }) => {
+    const removes: ClerkGate = loaded.removes;
+    const signOuts: ClerkGate = loaded.signOuts;
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
     const trigger = await canvas.findByRole('button', { name: 'Sign out' });
@@ -234,7 +211,8 @@ export const CurrentSessionRefused: Story = {
     await new Promise((resolve) => setTimeout(resolve, 200));
     await expect(trigger).toHaveAttribute('aria-expanded', 'false');
     await expect(body.queryByRole('alertdialog')).toBeNull();
-    await expect(requests).toEqual({ remove: 0, signOut: 0 });
+    await expect(removes.count).toBe(0);
+    await expect(signOuts.count).toBe(0);
     // The picture shows the button at rest, as a page shows it.
     trigger.blur();
   },
@@ -302,9 +280,11 @@ export const DeviceRightToLeft: Story = {
  */
 export const CurrentSessionWhileLoading: Story = {
   args: { target: { type: 'account', sessionId: 'sess_ada' } },
-  parameters: { clerk: { ...scenarios.manyAccounts(), load: 'never' }, msw: countRequests },
-  play: async ({ canvasElement }) => {
-    resetRequests();
+  parameters: { clerk: { ...scenarios.manyAccounts(), load: 'never' } },
+  loaders: [gateRequests],
+  play: async ({ canvasElement, loaded }) => {
+    const removes: ClerkGate = loaded.removes;
+    const signOuts: ClerkGate = loaded.signOuts;
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
     const trigger = await canvas.findByRole('button');
@@ -312,7 +292,8 @@ export const CurrentSessionWhileLoading: Story = {
     await expect(canvasElement.querySelector('[data-slot="revoke-button"]')).toHaveAttribute('data-state', 'loading');
     await userEvent.click(trigger);
     await expect(body.queryByRole('alertdialog')).toBeNull();
-    await expect(requests).toEqual({ remove: 0, signOut: 0 });
+    await expect(removes.count).toBe(0);
+    await expect(signOuts.count).toBe(0);
     trigger.blur();
   },
 };

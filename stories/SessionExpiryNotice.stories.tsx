@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { SessionEndedNotice, SessionExpiryNotice } from '../src';
-import { SCENARIO_NOW, type Scenario, scenarios } from '../src/testing';
+import { type Scenario, scenarios } from '../src/testing';
 import { ClockedClerk, clockedStage } from './clockedClerk';
 
 /* A session whose lifetime ends six minutes after the story starts; the notice shows five minutes before. */
@@ -12,7 +12,11 @@ function endingSoon(): Scenario {
   const base = scenarios.oneAccount();
   return {
     ...base,
-    sessions: base.sessions.map((entry) => ({ ...entry, expireAt: new Date(SCENARIO_NOW.getTime() + 6 * MINUTE) })),
+    // Six minutes after the moment the scenario describes, which the mock puts where the story's clock starts.
+    sessions: base.sessions.map((entry) => ({
+      ...entry,
+      expireAt: new Date((base.at ?? new Date()).getTime() + 6 * MINUTE),
+    })),
   };
 }
 

@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { SessionKitProvider } from '../src';
 import { SessionSwitcher } from '../src/components/SessionSwitcher';
 import { ar } from '../src/locales';
-import { clerkDelay, clerkFailure, SCENARIO_NOW, scenario, scenarios, session, user } from '../src/testing';
+import { type ClerkGate, clerkDelay, clerkFailure, scenario, scenarios, session, user } from '../src/testing';
+import { withClerkGates } from './clerkGates';
 
 const meta = {
   title: 'Components/SessionSwitcher',
@@ -41,7 +41,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const MINUTE = 60_000;
-const ago = (minutes: number) => new Date(SCENARIO_NOW.getTime() - minutes * MINUTE);
+const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE);
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Radia'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Backus'];
@@ -90,39 +90,6 @@ function longNames() {
   });
   return scenario({ sessions: [current, other, noName], currentSessionId: current.id });
 }
-
-// Request counting and gating: handlers put before the mock's own ones; they return nothing, so MSW falls
-// through to the normal answer.
-let touches = 0;
-const countTouches = http.post('*/v1/client/sessions/:sessionId/touch', () => {
-  touches += 1;
-  return undefined;
-});
-/** Holds every touch (switch) request until released, to act while a switch is pending. */
-const touchGate: { waiting: (() => void)[] } = { waiting: [] };
-const releaseTouches = () => {
-  for (const release of touchGate.waiting.splice(0)) release();
-};
-const gateTouch = http.post('*/v1/client/sessions/:sessionId/touch', async () => {
-  await new Promise<void>((resolve) => touchGate.waiting.push(resolve));
-  return undefined;
-});
-/** Touch (switch) and remove requests in the order they were sent, as `touch sess_grace`. */
-const sessionRequests: string[] = [];
-const logSessionRequests = http.post('*/v1/client/sessions/:sessionId/:action', ({ params }) => {
-  if (params.action === 'touch' || params.action === 'remove')
-    sessionRequests.push(`${params.action} ${params.sessionId}`);
-  return undefined;
-});
-const removeGate: { release: (() => void) | null } = { release: null };
-/** A function, so TypeScript does not narrow `removeGate.release` to the `null` a play function assigned. */
-const releaseRemove = () => removeGate.release?.();
-const gateRemove = http.post('*/v1/client/sessions/:sessionId/remove', async () => {
-  await new Promise<void>((resolve) => {
-    removeGate.release = resolve;
-  });
-  return undefined;
-});
 
 /** The polite live region of the switcher. */
 const announcer = (canvasElement: HTMLElement) => within(canvasElement).getByRole('status');
@@ -370,25 +337,25 @@ export const PendingAction: Story = {
  * the first, sends ONE request and Grace becomes current (not whichever answer came last).
  */
 export const OneSwitchAtATime: Story = {
-  parameters: { msw: [countTouches, gateTouch] },
-  play: async ({ canvasElement }) => {
-    touches = 0;
-    touchGate.waiting = [];
+  loaders: [withClerkGates({ touches: 'session.touch' })],
+  play: async ({ canvasElement, loaded }) => {
+    const touches: ClerkGate = loaded.touches;
+    touches.hold();
     const canvas = within(canvasElement);
     const grace = await canvas.findByRole('button', { name: 'Switch to Grace Hopper (grace@navy.example)' });
     const alan = canvas.getByRole('button', { name: 'Switch to Alan Turing (alan@bletchley.example)' });
     await userEvent.click(grace);
-    await waitFor(() => expect(touchGate.waiting).toHaveLength(1));
+    await waitFor(() => expect(touches.waiting).toBe(1));
     await expect(alan).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(alan);
     await userEvent.click(canvas.getByRole('button', { name: 'Sign out of Ada Lovelace' }));
     // Long enough for a second request to reach the network if one were sent.
     await new Promise((resolve) => setTimeout(resolve, 150));
-    await expect(touches).toBe(1);
-    releaseTouches();
+    await expect(touches.count).toBe(1);
+    touches.release();
     await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Switched to Grace Hopper.'));
     await expect(canvas.getByRole('gridcell', { name: /Grace Hopper/ })).toHaveAttribute('aria-current', 'true');
-    await expect(touches).toBe(1);
+    await expect(touches.count).toBe(1);
     await expect(alan).not.toHaveAttribute('aria-disabled');
   },
 };
@@ -398,21 +365,22 @@ export const OneSwitchAtATime: Story = {
  * meanwhile and offered again once that switch ended.
  */
 export const RetryWaitsForAnotherSwitch: Story = {
-  parameters: {
-    msw: [clerkFailure('session.touch', { status: 503 }, { sessionId: 'sess_alan', once: true }), gateTouch],
-  },
-  play: async ({ canvasElement }) => {
-    touchGate.waiting = [];
+  parameters: { msw: [clerkFailure('session.touch', { status: 503 }, { sessionId: 'sess_alan', once: true })] },
+  loaders: [withClerkGates({ touches: 'session.touch' })],
+  play: async ({ canvasElement, loaded }) => {
+    const touches: ClerkGate = loaded.touches;
     const canvas = within(canvasElement);
     await userEvent.click(
       await canvas.findByRole('button', { name: 'Switch to Alan Turing (alan@bletchley.example)' }),
     );
     const alert = await canvas.findByRole('alert');
     await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+    // Grace's switch is held; Alan's failed one went through before.
+    touches.hold();
     await userEvent.click(canvas.getByRole('button', { name: 'Switch to Grace Hopper (grace@navy.example)' }));
-    await waitFor(() => expect(touchGate.waiting).toHaveLength(1));
+    await waitFor(() => expect(touches.waiting).toBe(1));
     await expect(within(alert).queryByRole('button', { name: 'Try again' })).toBeNull();
-    releaseTouches();
+    touches.release();
     await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Switched to Grace Hopper.'));
     await expect(within(canvas.getByRole('alert')).getByRole('button', { name: 'Try again' })).toBeVisible();
   },
@@ -420,15 +388,15 @@ export const RetryWaitsForAnotherSwitch: Story = {
 
 /** A double click sends ONE request to Clerk. */
 export const DoubleClickSendsOneRequest: Story = {
-  parameters: { msw: [countTouches] },
-  play: async ({ canvasElement }) => {
-    touches = 0;
+  loaders: [withClerkGates({ touches: 'session.touch' })],
+  play: async ({ canvasElement, loaded }) => {
+    const touches: ClerkGate = loaded.touches;
     const canvas = within(canvasElement);
     await userEvent.dblClick(
       await canvas.findByRole('button', { name: 'Switch to Grace Hopper (grace@navy.example)' }),
     );
     await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Switched to Grace Hopper.'));
-    await expect(touches).toBe(1);
+    await expect(touches.count).toBe(1);
   },
 };
 
@@ -508,17 +476,18 @@ export const NetworkError: Story = {
 
 /** Sign out of another account: the row stays (busy) until Clerk confirms, then goes; focus moves to the next row. */
 export const SignOutOfAnotherAccount: Story = {
-  parameters: { msw: [gateRemove] },
-  play: async ({ canvasElement }) => {
-    removeGate.release = null;
+  loaders: [withClerkGates({ removes: 'session.remove' })],
+  play: async ({ canvasElement, loaded }) => {
+    const removes: ClerkGate = loaded.removes;
+    removes.hold();
     const canvas = within(canvasElement);
     const signOut = await canvas.findByRole('button', { name: 'Sign out of Grace Hopper' });
     await userEvent.click(signOut);
     const row = signOut.closest('[role="row"]');
-    await waitFor(() => expect(removeGate.release).not.toBeNull());
+    await waitFor(() => expect(removes.waiting).toBe(1));
     await expect(row).toHaveAttribute('aria-busy', 'true');
     await expect(row).toBeInTheDocument();
-    releaseRemove();
+    removes.release();
     await waitFor(() => expect(row).not.toBeInTheDocument());
     await waitFor(() => expect(announcer(canvasElement)).toHaveTextContent('Signed out of Grace Hopper.'));
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Sign out of Alan Turing' })).toHaveFocus());
@@ -531,15 +500,18 @@ export const SignOutOfAnotherAccount: Story = {
  * then the old one is removed, so the app never passes through signed out; focus lands on the new current account.
  */
 export const SignOutOfCurrentAccount: Story = {
-  parameters: { msw: [logSessionRequests] },
-  play: async ({ canvasElement }) => {
-    sessionRequests.length = 0;
+  loaders: [withClerkGates({ sessionRequests: ['session.touch', 'session.remove'] })],
+  play: async ({ canvasElement, loaded }) => {
+    const sessionRequests: ClerkGate = loaded.sessionRequests;
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Sign out of Ada Lovelace' }));
     await waitFor(() =>
       expect(announcer(canvasElement)).toHaveTextContent('Signed out of Ada Lovelace. Switched to Grace Hopper.'),
     );
-    await expect(sessionRequests).toEqual(['touch sess_grace', 'remove sess_ada']);
+    await expect(sessionRequests.requests).toEqual([
+      { endpoint: 'session.touch', sessionId: 'sess_grace' },
+      { endpoint: 'session.remove', sessionId: 'sess_ada' },
+    ]);
     const current = await canvas.findByRole('gridcell', { name: /Grace Hopper/ });
     await expect(current).toHaveAttribute('aria-current', 'true');
     await expect(current).toHaveFocus();

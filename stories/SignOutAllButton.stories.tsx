@@ -1,21 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { SignOutAllButton } from '../src/components/SignOutAllButton';
-import { clerkDelay, clerkFailure, scenarios } from '../src/testing';
+import { type ClerkGate, clerkDelay, clerkFailure, scenarios } from '../src/testing';
+import { withClerkGates } from './clerkGates';
 
-/** Counts the requests Clerk receives; the handlers fall through to the mock's normal answers. */
-const requests = { revoke: 0, signOut: 0 };
-const countRequests = [
-  http.post('*/v1/me/sessions/:sessionId/revoke', () => {
-    requests.revoke += 1;
-    return undefined;
-  }),
-  http.post('*/v1/client/sessions', ({ request }) => {
-    if (new URL(request.url).searchParams.get('_method') === 'DELETE') requests.signOut += 1;
-    return undefined;
-  }),
-];
+/** Fresh gates per story run that count the device revokes and the browser sign-outs Clerk receives. */
+const countRequests = withClerkGates({ revokes: 'session.revoke', signOuts: 'signOut' });
 
 const meta = {
   title: 'Components/SignOutAllButton',
@@ -123,10 +113,11 @@ export const ClerkDegraded: Story = {
 
 export const ThisBrowser: Story = {
   args: { scope: 'this-browser' },
-  parameters: { clerk: scenarios.manyAccounts(), msw: countRequests },
-  play: async ({ canvasElement }) => {
-    requests.revoke = 0;
-    requests.signOut = 0;
+  parameters: { clerk: scenarios.manyAccounts() },
+  loaders: [countRequests],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
+    const signOuts: ClerkGate = loaded.signOuts;
     const { canvas } = screen(canvasElement);
     // Grace, Ada and Alan are active, Katherine pending; the ended and expired sessions are not counted.
     const { trigger } = await confirmWithMouse(
@@ -136,17 +127,19 @@ export const ThisBrowser: Story = {
     );
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 4 sessions.'));
     // One sign-out of this browser, and no device revoked: other devices stay signed in.
-    await expect(requests).toEqual({ revoke: 0, signOut: 1 });
+    await expect(revokes.count).toBe(0);
+    await expect(signOuts.count).toBe(1);
     await expect(trigger).toHaveAccessibleDescription('No account is signed in in this browser.');
   },
 };
 
 export const Everywhere: Story = {
   args: { scope: 'everywhere' },
-  parameters: { clerk: scenarios.otherDevices(), msw: countRequests },
-  play: async ({ canvasElement }) => {
-    requests.revoke = 0;
-    requests.signOut = 0;
+  parameters: { clerk: scenarios.otherDevices() },
+  loaders: [countRequests],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
+    const signOuts: ClerkGate = loaded.signOuts;
     const { canvas } = screen(canvasElement);
     const { trigger } = await confirmWithMouse(
       canvasElement,
@@ -154,7 +147,8 @@ export const Everywhere: Story = {
       'Sign out of 3 other devices and 1 account here?',
     );
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 4 sessions.'));
-    await expect(requests).toEqual({ revoke: 3, signOut: 1 });
+    await expect(revokes.count).toBe(3);
+    await expect(signOuts.count).toBe(1);
     await expect(trigger).toHaveAttribute('aria-disabled', 'true');
     await expect(trigger).toHaveAccessibleDescription('Nothing is signed in.');
   },
@@ -165,17 +159,17 @@ export const EverywherePartialFailure: Story = {
   args: { scope: 'everywhere' },
   parameters: {
     clerk: scenarios.otherDevices(),
-    msw: [...countRequests, clerkFailure('session.revoke', { status: 500 }, { sessionId: 'sess_ada_phone' })],
+    msw: [clerkFailure('session.revoke', { status: 500 }, { sessionId: 'sess_ada_phone' })],
   },
-  play: async ({ canvasElement }) => {
-    requests.revoke = 0;
-    requests.signOut = 0;
+  loaders: [countRequests],
+  play: async ({ canvasElement, loaded }) => {
+    const signOuts: ClerkGate = loaded.signOuts;
     const { canvas, root } = screen(canvasElement);
     await confirmWithMouse(canvasElement, 'Sign out everywhere', 'Sign out of 3 other devices and 1 account here?');
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent('1 of 3 could not be signed out.');
     await expect(root()).toHaveAttribute('data-state', 'partial');
-    await expect(requests.signOut).toBe(0);
+    await expect(signOuts.count).toBe(0);
     await expect(canvas.getByRole('status')).toHaveTextContent('');
   },
 };
@@ -333,9 +327,10 @@ export const PartialFailureDismissed: Story = {
 };
 
 export const AllFailed: Story = {
-  parameters: { clerk: scenarios.otherDevices(), msw: [...countRequests, clerkFailure('session.revoke', 'network')] },
-  play: async ({ canvasElement }) => {
-    requests.revoke = 0;
+  parameters: { clerk: scenarios.otherDevices(), msw: [clerkFailure('session.revoke', 'network')] },
+  loaders: [countRequests],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
     const { canvas, root } = screen(canvasElement);
     await confirmWithMouse(canvasElement, 'Sign out of all other devices', 'Sign out of 3 other devices?');
     const alert = await canvas.findByRole('alert');
@@ -346,7 +341,7 @@ export const AllFailed: Story = {
     // Try again fails again: the notice stays (with its count) and so does focus, on its Try again.
     const retry = within(alert).getByRole('button', { name: 'Try again' });
     await userEvent.click(retry);
-    await waitFor(() => expect(requests.revoke).toBe(6));
+    await waitFor(() => expect(revokes.count).toBe(6));
     await waitFor(() => expect(root()).toHaveAttribute('data-state', 'error'));
     await expect(canvas.getByRole('alert')).toHaveTextContent('3 of 3 could not be signed out.');
     await expect(canvasElement.ownerDocument.activeElement).toBe(retry);
@@ -387,14 +382,15 @@ export const KeyboardOnly: Story = {
 
 /** A double click on the confirmation revokes each device once: 3 requests, not 6. */
 export const DoubleClickSendsOneRequestPerDevice: Story = {
-  parameters: { clerk: scenarios.otherDevices(), msw: countRequests },
-  play: async ({ canvasElement }) => {
-    requests.revoke = 0;
+  parameters: { clerk: scenarios.otherDevices() },
+  loaders: [countRequests],
+  play: async ({ canvasElement, loaded }) => {
+    const revokes: ClerkGate = loaded.revokes;
     const { canvas } = screen(canvasElement);
     const { dialog } = await openDialog(canvasElement, 'Sign out of all other devices');
     await userEvent.dblClick(within(dialog).getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Signed out of 3 sessions.'));
-    await expect(requests.revoke).toBe(3);
+    await expect(revokes.count).toBe(3);
   },
 };
 

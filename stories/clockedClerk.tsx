@@ -30,7 +30,10 @@ export function clockedStage() {
   return { stage, ready, advance };
 }
 
-/** One mock Clerk on a fresh frozen clock (a new pair per mount), both put on `stage`. */
+/**
+ * One mock Clerk on a fresh frozen clock (a new pair per mount), both put on `stage`. The mock runs on that clock
+ * too, so it shows the scenario as of the clock's start.
+ */
 export function ClockedClerk({
   stage,
   scenario,
@@ -50,6 +53,7 @@ export function ClockedClerk({
     <SessionKitProvider messages={messages} clock={clock} timeZone="UTC">
       <MockClerkProvider
         scenario={scenario}
+        now={clock.now}
         onReady={(clerk) => {
           stage.clerk = clerk;
         }}

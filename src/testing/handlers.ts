@@ -6,8 +6,11 @@ import type { SessionStatus } from './scenario';
 // from createMockClerk so the handlers stay usable without the mock (e.g. in a worker bundle).
 const MOCK_FRONTEND_API = 'https://mock.clerk.accounts.dev';
 
-/** Matches a Frontend API request by endpoint on any Clerk origin, the way clerk-js sends it. */
-function on(
+/**
+ * Matches a Frontend API request by endpoint on any Clerk origin, the way clerk-js sends it. A resolver that
+ * returns nothing lets the request through to the next handler.
+ */
+export function on(
   endpoint: ClerkEndpoint,
   resolver: Parameters<typeof http.post>[1],
   options: { once?: boolean; sessionId?: string } = {},

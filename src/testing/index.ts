@@ -2,6 +2,8 @@
  * `clerk-session-kit/testing`: a mock Clerk for Storybook, the kit's tests and your own. No Clerk account needed.
  * @packageDocumentation
  */
+
+export { type ClerkGate, type ClerkGateRequest, clerkGate } from './clerkGate';
 export {
   createMockClerk,
   MOCK_FRONTEND_API,

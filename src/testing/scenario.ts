@@ -135,14 +135,22 @@ export interface Scenario {
   load: ScenarioLoad;
   /** The instance's settings; {@link DEFAULT_INSTANCE} when not given. */
   instance?: ScenarioInstance;
+  /**
+   * The moment the scenario describes: its instants are read relative to it. The mock shows the scenario as of
+   * its own clock, moving every instant by (its `now()` − `at`) when it starts, so "last active a minute ago"
+   * stays a minute ago however long ago the scenario was built, and a mock on a frozen clock shows it at that
+   * instant. {@link scenario} sets it to the moment it builds; without it, the instants are taken as they are.
+   */
+  at?: Date;
 }
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 /**
- * The instant scenarios are built around. Builders put default times relative to it, so stories render the
- * same relative times on any day when the clock is frozen at this instant.
+ * An instant to freeze the clock at for text that never changes (absolute dates too): the kit's visual tests
+ * freeze the browser's clock here (`vi.setSystemTime(SCENARIO_NOW)`), or give the mock and the kit a clock that
+ * stands here (`now={() => SCENARIO_NOW.getTime()}`). Scenarios themselves are relative to the real clock.
  */
 export const SCENARIO_NOW = new Date('2026-11-26T12:00:00.000Z');
 
@@ -169,9 +177,9 @@ export function user(overrides: Partial<ScenarioUser> = {}): ScenarioUser {
   };
 }
 
-/** Builds a {@link ScenarioSession}: active, last active a minute before {@link SCENARIO_NOW}, 7 days left. */
+/** Builds a {@link ScenarioSession}: active, signed in 2 days ago, last active a minute ago, 7 days left. */
 export function session(overrides: Partial<ScenarioSession> = {}): ScenarioSession {
-  const now = SCENARIO_NOW.getTime();
+  const now = Date.now();
   return {
     id: nextId('sess'),
     status: 'active',
@@ -189,7 +197,7 @@ export function session(overrides: Partial<ScenarioSession> = {}): ScenarioSessi
 
 /** Builds a {@link ScenarioDevice}: an active desktop Chrome session last active an hour ago. */
 export function device(overrides: Partial<ScenarioDevice> = {}): ScenarioDevice {
-  const now = SCENARIO_NOW.getTime();
+  const now = Date.now();
   return {
     id: nextId('sess'),
     status: 'active',
@@ -278,7 +286,8 @@ export function validateScenario(s: Scenario): Scenario {
 }
 
 /**
- * Builds and validates a scenario. With no `currentSessionId` the first active session is current.
+ * Builds and validates a scenario. With no `currentSessionId` the first active session is current; `at` is now
+ * (the builders' instants are relative to the same clock) unless given.
  */
 export function scenario(input: Partial<Scenario> = {}): Scenario {
   const sessions = input.sessions ?? [];
@@ -292,5 +301,6 @@ export function scenario(input: Partial<Scenario> = {}): Scenario {
     load: input.load ?? 'immediate',
     ...(input.devices ? { devices: input.devices } : {}),
     ...(input.instance ? { instance: input.instance } : {}),
+    at: input.at ?? new Date(),
   });
 }

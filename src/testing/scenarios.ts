@@ -1,7 +1,7 @@
-import { DEFAULT_INSTANCE, device, deviceFor, SCENARIO_NOW, type Scenario, scenario, session, user } from './scenario';
+import { DEFAULT_INSTANCE, device, deviceFor, type Scenario, scenario, session, user } from './scenario';
 
 const MINUTE = 60_000;
-const ago = (minutes: number) => new Date(SCENARIO_NOW.getTime() - minutes * MINUTE);
+const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE);
 
 /** Ada, the default signed-in user of the ready-made scenarios. */
 const ada = () =>

@@ -1,9 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   createMockClerk,
   device,
   deviceFor,
-  SCENARIO_NOW,
   type Scenario,
   ScenarioError,
   scenario,
@@ -13,9 +12,17 @@ import {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const now = SCENARIO_NOW.getTime();
+// Any day: the builders are relative to the clock when they run, whatever it says.
+const now = Date.parse('2031-05-04T09:30:00.000Z');
 
 describe('builders', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test('user() defaults to Ada Lovelace with an email derived from the name and no image', () => {
     const u = user();
     expect(u).toMatchObject({
@@ -46,7 +53,7 @@ describe('builders', () => {
     });
   });
 
-  test('session() is active, last active a minute before SCENARIO_NOW, with 7 days left', () => {
+  test('session() is active, signed in 2 days ago, last active a minute ago, with 7 days left', () => {
     const s = session();
     expect(s.id).toMatch(/^sess_/);
     expect(s.status).toBe('active');
@@ -109,7 +116,7 @@ describe('builders', () => {
   });
 
   test('scenario() with no input is signed out and loads immediately', () => {
-    expect(scenario()).toEqual({ sessions: [], currentSessionId: null, load: 'immediate' });
+    expect(scenario()).toEqual({ sessions: [], currentSessionId: null, load: 'immediate', at: new Date(now) });
   });
 
   test('scenario() makes the first ACTIVE session current when none is named', () => {
