@@ -218,10 +218,12 @@ export const SignOutFails: Story = {
   },
 };
 
+const TWO_TABS_CHANNEL = 'idle-story-two-tabs';
+
 /** Two tabs of one app: two Clerk instances on one channel, each watching activity in its own half. */
 function TwoTabs(args: { timeout: number; warningFor?: number }) {
   const [targets, setTargets] = useState<{ a: HTMLElement | null; b: HTMLElement | null }>({ a: null, b: null });
-  const channel = 'idle-story-two-tabs';
+  const channel = TWO_TABS_CHANNEL;
   return (
     <OnTestClock probe={false}>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
@@ -264,7 +266,17 @@ export const AcrossTabs: Story = {
     const body = within(canvasElement.ownerDocument.body);
     await waitFor(() => expect(stage.clerks.filter((clerk) => clerk.session).length).toBe(2));
     await advance(4 * MINUTE);
+    // BroadcastChannel delivers through the browser, which can take longer than a few turns on a busy machine: step
+    // the clock only once tab A's activity is on the channel, or tab B would count four more idle minutes first.
+    const listener = new BroadcastChannel(TWO_TABS_CHANNEL);
+    const heard = new Promise((resolve) => {
+      listener.onmessage = (event: MessageEvent<{ type?: string }>) => {
+        if (event.data.type === 'activity') resolve(undefined);
+      };
+    });
     await userEvent.type(within(canvas.getByRole('region', { name: 'Tab A' })).getByRole('textbox'), 'x');
+    await heard;
+    listener.close();
     await advance(4 * MINUTE);
     await expect(body.queryAllByRole('alertdialog')).toEqual([]);
     await advance(MINUTE);
