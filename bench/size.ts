@@ -88,6 +88,7 @@ interface Bundle {
   min: number;
   gzip: number;
   modules: string[];
+  code: string;
 }
 
 /** Bundles `source` (an ES module, resolved from `dir`) with esbuild and measures it. */
@@ -114,7 +115,7 @@ async function bundle(source: string, dir: string, external: string[], alias: Re
     const modules = Object.entries(output?.inputs ?? {})
       .filter(([, info]) => info.bytesInOutput > 0)
       .map(([name]) => name);
-    return { min: code.length, gzip: gz(code), modules } satisfies Bundle;
+    return { min: code.length, gzip: gz(code), modules, code: new TextDecoder().decode(code) } satisfies Bundle;
   } finally {
     rmSync(file, { force: true });
   }
@@ -160,7 +161,8 @@ try {
           .pop() as string,
     )
     .filter(Boolean);
-  const components = exported.filter((name) => /^[A-Z]/.test(name)).sort();
+  // Components (and the provider); their `…DataAttributes` constants are data, not components.
+  const components = exported.filter((name) => /^[A-Z]/.test(name) && !name.endsWith('DataAttributes')).sort();
   const componentNames = components.filter((name) => name !== 'SessionKitProvider');
   const modulesOf = new Map<string, string[]>();
   for (const name of components) {
