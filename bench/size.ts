@@ -147,6 +147,8 @@ try {
   for (const subpath of Object.keys(kitAlias).sort()) {
     const b = await bundle(`export * from '${subpath}';\n`, tmp, peers, kitAlias);
     kitEntries[subpath] = b.gzip;
+    // Development warnings (src/core/devWarning.ts) sit behind `process.env.NODE_ENV !== 'production'`.
+    if (b.code.includes('clerk-session-kit: ')) failures.push(`${subpath}: development warnings left in production`);
     row(`${subpath} (whole entry)`, b.min, b.gzip, subpath);
   }
 
