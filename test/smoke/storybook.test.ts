@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { type Browser, chromium } from 'playwright';
@@ -11,10 +12,10 @@ import { MOCK_FRONTEND_API } from '../../src/testing/createMockClerk';
 import { chromiumLaunch } from '../chromium.ts';
 
 /*
- * The static Storybook a team would publish (`npm run build-storybook`): every story in its index.json renders
- * in Chromium (play function included) with no console error, no uncaught exception and no React warning, and
- * with only the `data-slot` / `data-state` values the components document (`…DataAttributes` exports), each of
- * which some story renders.
+ * The static Storybook a team would publish (`npm run build-storybook`): it opens on the Introduction page, and
+ * every story in its index.json renders in Chromium (play function included) with no console error, no uncaught
+ * exception, no React warning and no warning of the kit's, and with only the `data-slot` / `data-state` values
+ * the components document (`…DataAttributes` exports), each of which some story renders.
  */
 const outDir = join(process.cwd(), 'storybook-static');
 const types: Record<string, string> = {
@@ -131,7 +132,11 @@ async function visitEveryStory() {
     // Stories where Clerk fails to load on purpose: Clerk's provider logs that failure itself, and only that.
     if (loadErrorStories.has(current) && text.startsWith('Error: ClerkJS: Something went wrong initializing Clerk.'))
       return;
-    if (message.type() === 'error' || /Warning:|React does not recognize|Each child in a list/.test(text)) {
+    // The kit's own development warnings (src/core/devWarning.ts) mean a story uses it wrongly.
+    if (
+      message.type() === 'error' ||
+      /^clerk-session-kit:|Warning:|React does not recognize|Each child in a list/.test(text)
+    ) {
       problems.push(`${current}: console.${message.type()}: ${text} (${message.location().url})`);
     }
   });
@@ -199,6 +204,41 @@ const NOT_DOCUMENTED = new Set(['mock-reverification|', '|open', '|closed']);
 
 describe('static Storybook', () => {
   beforeAll(visitEveryStory, 300_000);
+
+  it('opens on the Introduction page, which renders its live story with no console error and passes axe', async () => {
+    const entries = Object.values(index().entries);
+    expect(entries[0]).toMatchObject({ id: 'introduction--docs', type: 'docs' });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${origin}/iframe.html?id=introduction--docs&viewMode=docs`);
+    const docs = page.locator('#storybook-docs');
+    // The live themed story: the mock Clerk's signed-in user, restyled when another theme is picked.
+    await docs.getByRole('heading', { level: 2, name: 'Ada Lovelace' }).waitFor();
+    const card = docs.getByRole('region', { name: 'Ada Lovelace' });
+    const radius = () => card.evaluate((element) => getComputedStyle(element).borderTopLeftRadius);
+    expect(await radius()).not.toBe('0px');
+    await docs.getByRole('radio', { name: 'Square and plain' }).check();
+    expect(await radius()).toBe('0px');
+    expect(await docs.getByRole('cell', { name: '--csk-primary', exact: true }).count()).toBe(1);
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(context: Element): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe;
+      const { violations } = await axe.run(document.querySelector('#storybook-docs') as Element);
+      return violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+    });
+    await page.close();
+    expect({ errors, violations }).toEqual({ errors: [], violations: [] });
+  });
 
   it('renders every story with no console error or React warning', () => {
     expect(storyCount).toBeGreaterThan(80);
