@@ -6,13 +6,13 @@ import { CLERK_CORE } from './clerkCore';
 const OUTSIDE_PROVIDER =
   CLERK_CORE === 3
     ? 'a component or hook of the kit is outside any <ClerkProvider> of @clerk/react or @clerk/nextjs 7 (Clerk ' +
-      "Core 3). If your app's <ClerkProvider> comes from @clerk/clerk-react or @clerk/nextjs 6 (Clerk Core 2), " +
-      "import the kit from 'clerk-session-kit/core-2'. In tests and stories, wrap it in <MockClerkProvider> " +
-      "from 'clerk-session-kit/testing'."
+      "Core 3). If your app's <ClerkProvider> comes with @clerk/clerk-react or @clerk/nextjs 6 (Clerk Core 2), " +
+      "use the kit's Core 2 build, 'clerk-session-kit/core-2'. In tests and stories, wrap it in <MockClerkProvider> " +
+      "(in 'clerk-session-kit/testing')."
     : 'a component or hook of the kit is outside any <ClerkProvider> of @clerk/clerk-react or @clerk/nextjs 6 ' +
-      "(Clerk Core 2). If your app's <ClerkProvider> comes from @clerk/react or @clerk/nextjs 7 (Clerk Core 3), " +
-      "import the kit from 'clerk-session-kit'. In tests and stories, wrap it in <MockClerkProvider> from " +
-      "'clerk-session-kit/core-2/testing'.";
+      "(Clerk Core 2). If your app's <ClerkProvider> comes with @clerk/react or @clerk/nextjs 7 (Clerk Core 3), " +
+      "use the kit's Core 3 build, 'clerk-session-kit'. In tests and stories, wrap it in <MockClerkProvider> " +
+      "(in 'clerk-session-kit/core-2/testing').";
 
 /**
  * Clerk's `useClerk()`: the instance of the nearest `<ClerkProvider>`; every read of Clerk's context in the kit

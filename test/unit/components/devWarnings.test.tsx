@@ -87,7 +87,7 @@ describe('a component outside any ClerkProvider', () => {
     const errors: Error[] = [];
     render(<Catch onError={(error) => errors.push(error)}>{element(kit)}</Catch>);
     expect(errors[0]?.message).toMatch(/ClerkProvider/);
-    const hint = CLERK_CORE === 3 ? "import the kit from 'clerk-session-kit/core-2'" : "from 'clerk-session-kit'";
+    const hint = CLERK_CORE === 3 ? "Core 2 build, 'clerk-session-kit/core-2'" : "Core 3 build, 'clerk-session-kit'";
     expect(warned()).toEqual([expect.stringContaining(hint)]);
   });
 });
