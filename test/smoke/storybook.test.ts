@@ -122,9 +122,11 @@ async function visitEveryStory() {
   const page = await browser.newPage();
   await page.addInitScript(recordDataAttributes);
   let current = '';
-  const loadErrorStories = new Set(
-    stories.filter((story) => story.tags?.includes('clerk-load-error')).map((story) => story.id),
-  );
+  const tagged = (tag: string) =>
+    new Set(stories.filter((story) => story.tags?.includes(tag)).map((story) => story.id));
+  const loadErrorStories = tagged('clerk-load-error');
+  // Stories that show on purpose what the kit's development warnings are about, and may log those.
+  const kitWarningStories = tagged('kit-warning');
   page.on('console', (message) => {
     const text = message.text();
     // Failure stories answer Clerk's API with errors on purpose; the browser logs those responses.
@@ -132,10 +134,12 @@ async function visitEveryStory() {
     // Stories where Clerk fails to load on purpose: Clerk's provider logs that failure itself, and only that.
     if (loadErrorStories.has(current) && text.startsWith('Error: ClerkJS: Something went wrong initializing Clerk.'))
       return;
-    // The kit's own development warnings (src/core/devWarning.ts) mean a story uses it wrongly.
+    // The kit's own development warnings (src/core/devWarning.ts) mean a story uses it wrongly, unless it shows that.
+    const kitWarning = text.startsWith('clerk-session-kit:') && !kitWarningStories.has(current);
     if (
+      kitWarning ||
       message.type() === 'error' ||
-      /^clerk-session-kit:|Warning:|React does not recognize|Each child in a list/.test(text)
+      /Warning:|React does not recognize|Each child in a list/.test(text)
     ) {
       problems.push(`${current}: console.${message.type()}: ${text} (${message.location().url})`);
     }
