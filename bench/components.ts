@@ -52,7 +52,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { rows, failures } = await benchComponents();
   console.log(`React ${process.env.BENCH_REACT === 'development' ? 'development' : 'production'} build`);
   for (const [name, value] of rows) {
-    const shown = Number.isInteger(value) ? value : name.includes('ratio') ? `${value.toFixed(1)}x` : value.toFixed(1);
+    const shown = name.includes('ratio') ? `${value.toFixed(1)}x` : Number.isInteger(value) ? value : value.toFixed(1);
     console.log(`${name.padEnd(86)} ${shown}`);
   }
   if (failures.length) {
