@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 
 /**
- * `npm run bench`: every benchmark script in turn, each printing its own figures and budgets. Exits non-zero
- * when a script does (a budget blown, or a failure). Pick some with `npm run bench -- components size`.
+ * `npm run bench`: every benchmark script in turn, each printing its own figures against its guards. Exits non-zero
+ * when a script does (a figure over its guard, or a failure). Pick some with `npm run bench -- components size`.
  */
 const all: Record<string, string> = {
   components: 'bench/components.ts',

@@ -5,7 +5,6 @@
 export {
   ClerkProvider,
   useAuth,
-  useClerk,
   useReverification,
   useSession,
   useSessionList,
@@ -30,6 +29,7 @@ export { type ReverificationLevel, reverificationRequired } from '../core/reveri
 export { browserSessionOrThrow } from './browserSession';
 export { CLERK_CORE } from './clerkCore';
 export { ENVIRONMENT_PROPERTY, isSingleSessionInstance } from './environment';
+export { useClerk } from './useClerk';
 export { type ClerkInstance, useClerkSelector } from './useClerkSelector';
 export { type ClerkLoadStatus, useClerkStatus } from './useClerkStatus';
 export { fetchUserSessions } from './userSessions';

@@ -1,5 +1,5 @@
-import { useClerk } from '@clerk/react';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { useClerk } from './useClerk';
 
 /** The Clerk instance as `useClerk()` returns it. */
 export type ClerkInstance = ReturnType<typeof useClerk>;

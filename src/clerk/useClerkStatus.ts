@@ -1,5 +1,5 @@
-import { useClerk } from '@clerk/react';
 import { useCallback, useSyncExternalStore } from 'react';
+import { useClerk } from './useClerk';
 
 /**
  * Where Clerk is in loading, as `<ClerkProvider>` reports it (`clerk.status`, the same on Core 3 and on Core 2's

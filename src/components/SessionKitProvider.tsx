@@ -1,7 +1,9 @@
 'use client';
 import { type ReactNode, useContext, useMemo } from 'react';
 import type { Clock } from '../core/clock';
+import { warnOnce } from '../core/devWarning';
 import { en } from '../core/messages/en';
+import { labelInNameProblems } from '../core/messages/labelInName';
 import type { Messages } from '../core/messages/types';
 import { KitContext, type KitContextValue } from './kitContext';
 
@@ -69,9 +71,13 @@ export function SessionKitProvider({ locale, messages, now, timeZone, clock, chi
   const outer = useContext(KitContext);
   const value = useMemo<KitContextValue>(() => {
     const merged = merge(en, messages);
+    const complete = locale ? { ...merged, locale } : merged;
+    if (process.env.NODE_ENV !== 'production') {
+      for (const problem of labelInNameProblems(complete)) warnOnce(`your messages: ${problem}`);
+    }
     const time = clock ?? outer.clock;
     return {
-      messages: locale ? { ...merged, locale } : merged,
+      messages: complete,
       now: now ?? (clock ? clock.now : Date.now),
       timeZone,
       clock: time,

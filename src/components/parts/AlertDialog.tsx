@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { warnOnce } from '../../core/devWarning';
 import { Button } from './Button';
 import { cn } from './cn';
 
@@ -56,6 +57,8 @@ export function AlertDialog({
       returnFocus.current = document.activeElement as HTMLElement | null;
       dialog.showModal();
       cancelRef.current?.focus();
+      if (process.env.NODE_ENV !== 'production' && !dialog.querySelector('h2')?.textContent?.trim())
+        warnOnce(`a dialog opened with an empty title, so screen readers give it no name: "${dialog.textContent}"`);
     } else if (!open && dialog.open) {
       dialog.close();
       // The opener may be gone (its row was removed): then the owner component moves focus itself.
