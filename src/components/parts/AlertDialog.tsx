@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { openState } from '../../core/openState';
 import { Button } from './Button';
 import { cn } from './cn';
 
@@ -72,7 +73,7 @@ export function AlertDialog({
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       data-slot="alert-dialog"
-      data-state={open ? 'open' : 'closed'}
+      data-state={openState(open)}
       onCancel={(event) => {
         // The browser's own Escape handling: keep React in charge of `open`, and never while the action runs.
         event.preventDefault();

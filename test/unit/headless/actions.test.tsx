@@ -99,7 +99,7 @@ describe('useRevokeSession', () => {
       useRevokeSession({ type: 'account', sessionId: 'sess_grace' }),
     );
     await waitFor(() => expect(hook().accountLabel).toBe('Grace Hopper'));
-    act(() => hook().requestConfirm());
+    act(() => hook().openConfirmation());
     expect(hook().status).toBe('confirming');
     let results: boolean[] = [];
     await act(async () => {
@@ -118,7 +118,7 @@ describe('useRevokeSession', () => {
     );
     await waitFor(() => expect(hook().isCurrent).toBe(true));
     expect(hook().refusal).toBe('current-session');
-    act(() => hook().requestConfirm());
+    act(() => hook().openConfirmation());
     expect(hook().status).toBe('idle');
     await act(async () => {
       expect(await hook().confirm()).toBe(false);
