@@ -29,23 +29,17 @@ interface SwitcherOutcomeOptions {
  * signed-out note when none is left; a sign-out of another account puts lost focus on the row that took its place.
  * Stable callbacks, so the memoised rows do not re-render.
  */
-export function useSwitcherOutcome({
-  switcher,
-  messages,
-  variant,
-  focusCell,
-  triggerRef,
-  signedOutRef,
-  close,
-}: SwitcherOutcomeOptions) {
+export function useSwitcherOutcome(options: SwitcherOutcomeOptions) {
   const { scopeRef, announcement, afterCommit } = useFocusAfterCommit<HTMLDivElement>();
-  const { switchTo, signOutOf } = switcher;
-  // The latest values, read once the outcome shows (and by callbacks that must stay stable for the memoised rows).
-  const latest = useRef({ accounts: switcher.accounts, messages, variant, close });
-  latest.current = { accounts: switcher.accounts, messages, variant, close };
+  const { switchTo, signOutOf } = options.switcher;
+  const { focusCell, triggerRef, signedOutRef } = options;
+  // The latest options, read once the outcome shows (and by callbacks that must stay stable for the memoised rows).
+  const latest = useRef(options);
+  latest.current = options;
 
   const switchedTo = useCallback(() => {
-    const { accounts, messages: text } = latest.current;
+    const { switcher, messages: text } = latest.current;
+    const accounts = switcher.accounts;
     const now = accounts.find((account) => account.isCurrent);
     return now ? text.switcher.switched(displayName(now, text.unknownUser)) : '';
   }, []);
@@ -91,7 +85,7 @@ export function useSwitcherOutcome({
         afterCommit({
           announce: signedOutOf,
           focus: () => {
-            const left = latest.current.accounts.length;
+            const left = latest.current.switcher.accounts.length;
             return left > 0 && focusCell({ row: Math.min(index, left - 1), col: 1 }) ? null : signedOutRef.current;
           },
         });

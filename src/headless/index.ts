@@ -8,7 +8,7 @@ export type { ActionError, ActionStatus } from '../core/action';
 export type { Clock } from '../core/clock';
 export type { DeviceDescription, DeviceKind } from '../core/device';
 export { ReverificationRequiredError } from '../core/reverification';
-export type { ConfirmationDialogProps } from './confirmationDialog';
+export type { ConfirmationDialogProps, ConfirmationTriggerProps } from './confirmationProps';
 export type { DeviceRevokeOutcome } from './deviceStore';
 export { type AccountSummary, type DeviceSummary, displayName } from './summaries';
 export type { ActionState } from './useActionStates';

@@ -1,7 +1,7 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { browserSessionOrThrow, isReverificationCancelledError, useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
-import type { ConfirmationDialogProps } from './confirmationDialog';
+import type { ConfirmationDialogProps, ConfirmationTriggerProps } from './confirmationProps';
 import { displayName, toAccountSummary } from './summaries';
 import { type ReverificationOptions, usePromptAfterRender, useReverified } from './useReverified';
 
@@ -67,15 +67,7 @@ export interface RevokeSession {
   /** Clears a reported error (a notice's "Dismiss") back to idle. */
   dismissError(): void;
   /** Props for the button that opens the confirmation. */
-  getTriggerProps(): {
-    'aria-haspopup': 'dialog';
-    'aria-expanded': boolean;
-    'aria-controls': string | undefined;
-    'aria-disabled': true | undefined;
-    'aria-busy': true | undefined;
-    'data-state': RevokeStatus;
-    onClick: () => void;
-  };
+  getTriggerProps(): ConfirmationTriggerProps & { 'data-state': RevokeStatus; onClick: () => void };
   /** Props for the confirmation dialog; its confirm button calls {@link confirm}. */
   getDialogProps(): ConfirmationDialogProps;
 }

@@ -2,7 +2,7 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { isClerkAPIResponseError, isReverificationCancelledError, useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
 import { REVERIFICATION_REQUIRED_CODE } from '../core/reverification';
-import type { ConfirmationDialogProps } from './confirmationDialog';
+import type { ConfirmationDialogProps, ConfirmationTriggerProps } from './confirmationProps';
 import type { DeviceSummary } from './summaries';
 import { type ActiveDevices, useDeviceList } from './useActiveDevices';
 import { type ReverificationOptions, usePromptAfterRender, useReverified } from './useReverified';
@@ -64,14 +64,7 @@ export interface SignOutAll {
   /** Runs the sign-out again after a failure, without the dialog (a notice's "Try again"). */
   retry(): Promise<SignOutResult>;
   /** Props for the button that opens the confirmation. */
-  getTriggerProps(): {
-    'aria-haspopup': 'dialog';
-    'aria-expanded': boolean;
-    'aria-controls': string | undefined;
-    'aria-disabled': true | undefined;
-    'aria-busy': true | undefined;
-    onClick: (() => void) | undefined;
-  };
+  getTriggerProps(): ConfirmationTriggerProps;
   /** Props for the confirmation dialog; its confirm button calls {@link confirm}. */
   getDialogProps(): ConfirmationDialogProps;
 }
@@ -298,7 +291,6 @@ function useSignOutAllOf(
       'aria-haspopup': 'dialog',
       'aria-expanded': isDialogOpen,
       'aria-controls': isDialogOpen ? dialogId : undefined,
-      // aria-disabled rather than `disabled`: the button stays focusable, so a reason can be read out.
       'aria-disabled': isDisabled || undefined,
       'aria-busy': shownStatus === 'loading' || status === 'pending' || status === 'verifying' || undefined,
       onClick: isDisabled ? undefined : openConfirmation,
