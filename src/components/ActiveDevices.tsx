@@ -1,5 +1,5 @@
 'use client';
-import { type ElementType, useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { type ElementType, useCallback, useId, useLayoutEffect, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enDevices } from '../core/messages/en/devices';
 import { enRevoke } from '../core/messages/en/revoke';
@@ -10,12 +10,12 @@ import { useDeviceList } from '../headless/useActiveDevices';
 import type { ReverificationOptions } from '../headless/useReverified';
 import { DeviceRow, type IpAddressDisplay } from './DeviceRow';
 import { useKitStrings } from './kitContext';
-import { Announcer, useAnnouncer } from './parts/Announcer';
+import { Announcer } from './parts/Announcer';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
-import { focusLost } from './parts/focusLost';
 import { NotLoaded } from './parts/NotLoaded';
 import { Skeleton } from './parts/Skeleton';
+import { useFocusAfterCommit } from './parts/useFocusAfterCommit';
 import { SignOutAllButton } from './SignOutAllButton';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
@@ -74,8 +74,8 @@ const SKELETON_ROWS = 3;
  * other devices" asks for ONE verification, then revokes every device. `onNeedsReverification` replaces Clerk's
  * modal with your own prompt for both.
  *
- * After a device is signed out its row goes away, so focus moves to the next row's button (else the previous
- * one's, else the title) and the sign-out is announced.
+ * After a device is signed out its row goes away, so the focus it held moves to the next row's button (else the
+ * previous one's, else the title) and the sign-out is announced.
  *
  * @example
  * ```tsx
@@ -105,9 +105,8 @@ export function ActiveDevices({
   const { status, others, revoke } = devices;
   const headingId = useId();
   const emptyId = useId();
-  const rootRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { announcement, announce } = useAnnouncer();
+  const { scopeRef, announcement, afterCommit } = useFocusAfterCommit<HTMLElement>();
 
   // The list of other devices as last rendered, and the one before it: when Clerk's confirmation arrives, the
   // row may already be gone from the newest list, and its neighbours are only known from the previous one.
@@ -115,56 +114,45 @@ export function ActiveDevices({
   useLayoutEffect(() => {
     if (lists.current.current !== others) lists.current = { current: others, previous: lists.current.current };
   }, [others]);
-  const focusPlan = useRef<{ removed: string; next: string | null } | null>(null);
   const messagesRef = useRef(messages);
   messagesRef.current = messages;
 
-  // Stable for the list's life, so rows stay memoised when one of them is signed out.
+  // Stable for the list's life, so rows stay memoised when one of them is signed out. Once the row has left the
+  // page, the sign-out is announced and the focus lost with the row goes to the next row's button (else the
+  // previous one's, else the title).
   const onRevoked = useCallback(
     (id: string, label: string, outcome: DeviceRevokeOutcome) => {
       const { current, previous } = lists.current;
       const list = current.some((entry) => entry.id === id) ? current : previous;
       const index = list.findIndex((entry) => entry.id === id);
       const next = index === -1 ? undefined : (list[index + 1] ?? list[index - 1]);
-      focusPlan.current = { removed: id, next: next?.id ?? null };
       const text = messagesRef.current;
-      // A 404: Clerk no longer had the session (signed out elsewhere, expired). Signed out it is, but not by us.
-      announce(
-        outcome === 'already-signed-out'
-          ? `${text.revoke.done(label)} ${text.errors.notFound}`
-          : text.revoke.done(label),
-      );
+      const rowOf = (sessionId: string) =>
+        scopeRef.current?.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(sessionId)}"]`) ?? null;
+      afterCommit({
+        shown: () => !rowOf(id),
+        // A 404: Clerk no longer had the session (signed out elsewhere, expired). Signed out it is, but not by us.
+        announce:
+          outcome === 'already-signed-out'
+            ? `${text.revoke.done(label)} ${text.errors.notFound}`
+            : text.revoke.done(label),
+        focus: () =>
+          (next && rowOf(next.id)?.querySelector<HTMLElement>('[data-slot="revoke"] button[aria-haspopup]')) ||
+          headingRef.current,
+      });
     },
-    [announce],
+    [afterCommit, scopeRef],
   );
 
-  // Runs after every render: the row leaves in whichever render drops it from the list.
-  useEffect(() => {
-    const plan = focusPlan.current;
-    if (!plan || others.some((entry) => entry.id === plan.removed)) return;
-    focusPlan.current = null;
-    const root = rootRef.current;
-    const nextButton = plan.next
-      ? root?.querySelector<HTMLElement>(
-          `[data-session-id="${CSS.escape(plan.next)}"] [data-slot="revoke"] button[aria-haspopup]`,
-        )
-      : null;
-    (nextButton ?? headingRef.current)?.focus();
-  });
-
-  // "Try again" goes away with the error: once the list answered, focus the title rather than leave it on the page.
-  const retry = () => {
-    void devices.refresh().then(() => {
-      if (focusLost(rootRef.current?.ownerDocument)) headingRef.current?.focus();
-    });
-  };
+  // "Try again" goes away with the error: once the list answered, lost focus goes to the title.
+  const retry = () => void devices.refresh().then(() => afterCommit({ focus: () => headingRef.current }));
 
   const Heading = `h${headingLevel}` as ElementType;
   const showSignOutAll = !hideSignOutAll && status === 'ready';
 
   return (
     <section
-      ref={rootRef}
+      ref={scopeRef}
       data-slot="root"
       data-state={status}
       aria-labelledby={headingId}

@@ -6,8 +6,9 @@ import { enIdle } from '../core/messages/en/idle';
 import { type UseIdleTimeoutOptions, useIdleTimeout } from '../headless/useIdleTimeout';
 import { useKitStrings } from './kitContext';
 import { AlertDialog } from './parts/AlertDialog';
-import { Announcer, useAnnouncer } from './parts/Announcer';
+import { Announcer } from './parts/Announcer';
 import { errorText } from './parts/ErrorNotice';
+import { useFocusAfterCommit } from './parts/useFocusAfterCommit';
 
 /** Props of {@link IdleTimeoutDialog}: the options of `useIdleTimeout` (the clock comes from `SessionKitProvider`). */
 export interface IdleTimeoutDialogProps extends Omit<UseIdleTimeoutOptions, 'clock'> {
@@ -27,7 +28,7 @@ const DEFAULTS = { locale: enCommon.locale, errors: enCommon.errors, idle: enIdl
 export function IdleTimeoutDialog({ className, ...options }: IdleTimeoutDialogProps) {
   const { messages, clock } = useKitStrings(DEFAULTS);
   const idle = useIdleTimeout({ ...options, clock });
-  const { announcement, announce } = useAnnouncer();
+  const { announcement, afterCommit } = useFocusAfterCommit();
   const warning = idle.phase === 'warning';
   const step = warning ? announcementStep(idle.secondsLeft) : null;
   // The dialog is announced as it opens; after that, only when the countdown enters a new step.
@@ -41,9 +42,9 @@ export function IdleTimeoutDialog({ className, ...options }: IdleTimeoutDialogPr
     if (heardStep.current === undefined) heardStep.current = step;
     else if (step !== heardStep.current) {
       heardStep.current = step;
-      if (step !== null) announce(messages.idle.secondsLeft(seconds));
+      if (step !== null) afterCommit({ announce: messages.idle.secondsLeft(seconds) });
     }
-  }, [warning, step, seconds, announce, messages]);
+  }, [warning, step, seconds, afterCommit, messages]);
 
   const open = warning || idle.phase === 'signing-out' || (idle.phase === 'timed-out' && idle.error !== null);
   return (

@@ -1,5 +1,5 @@
 'use client';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enRevoke } from '../core/messages/en/revoke';
 import type { ReverificationOptions } from '../headless/useReverified';
@@ -9,8 +9,8 @@ import { AlertDialog } from './parts/AlertDialog';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
-import { focusLost } from './parts/focusLost';
 import { ClerkFailed } from './parts/NotLoaded';
+import { useFocusAfterCommit } from './parts/useFocusAfterCommit';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
 const strings = { ...enCommon, revoke: enRevoke };
@@ -75,68 +75,42 @@ export function RevokeButton({
   const reasonId = useId();
   const name = label ?? revoke.accountLabel ?? messages.unknownDevice;
   const isDevice = target.type === 'device';
-
-  // A retry from the error notice runs without reopening the dialog; only a confirmation keeps it open.
-  const [fromDialog, setFromDialog] = useState(false);
-  const dialogOpen = status === 'confirming' || (status === 'pending' && fromDialog);
-  const run = (viaDialog: boolean) => {
-    setFromDialog(viaDialog);
-    void revoke.confirm();
-  };
-
-  // The notice (and the button just pressed in it) goes away with Try again and Dismiss: focus moves to the
-  // trigger first, which shows the pending retry. If the retry fails again, focus goes on to the new notice's
-  // first button, unless the user has moved it elsewhere meanwhile.
+  const { scopeRef, afterCommit } = useFocusAfterCommit<HTMLSpanElement>();
   const triggerRef = useRef<HTMLButtonElement>(null);
   const noticeActionRef = useRef<HTMLButtonElement>(null);
-  const retriedFromNotice = useRef(false);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+
+  // Once a run settles, lost focus (with the dialog, the trigger once done, or Clerk's verification) goes to the
+  // status line when done, else to the trigger. After a retry from the notice (which went away with it, focus
+  // waiting on the pending trigger), focus still on the trigger goes on to the new notice's first button.
+  const settle = (run: Promise<boolean>, fromNotice: boolean) => {
+    void run.then(() =>
+      afterCommit({
+        focus: () => statusRef.current ?? (fromNotice ? noticeActionRef.current : null) ?? triggerRef.current,
+        evenFromInside: fromNotice,
+      }),
+    );
+  };
   const retry = () => {
     triggerRef.current?.focus();
-    retriedFromNotice.current = true;
-    run(false);
+    settle(revoke.retry(), true);
   };
+  // Dismiss takes the notice (and the focused button) away: focus goes to the trigger, to start over.
   const dismiss = () => {
     triggerRef.current?.focus();
-    revoke.reset();
+    revoke.dismissError();
   };
-  // Clerk's verification takes over from the dialog (a modal dialog left open would make Clerk's modal inert);
-  // the revoke that follows shows on the trigger. A cancelled verification leaves focus on the trigger.
-  const wasVerifying = useRef(false);
-  useEffect(() => {
-    if (status === 'verifying') {
-      wasVerifying.current = true;
-      setFromDialog(false);
-      return;
-    }
-    if (!wasVerifying.current || status === 'pending') return;
-    wasVerifying.current = false;
-    const trigger = triggerRef.current;
-    if (status === 'idle' && trigger && focusLost(trigger.ownerDocument)) trigger.focus();
-  }, [status]);
-  useEffect(() => {
-    if (status === 'pending' || !retriedFromNotice.current) return;
-    retriedFromNotice.current = false;
-    const trigger = triggerRef.current;
-    const action = noticeActionRef.current;
-    if (status !== 'error' || !trigger || !action) return;
-    if (trigger.ownerDocument.activeElement === trigger || focusLost(trigger.ownerDocument)) action.focus();
-  }, [status]);
 
-  // Once done, the trigger and the dialog (the focus it would return to) are gone. Focus the status line only
-  // when focus was lost with them: an owner that already moved focus in `onRevoked` keeps it.
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  const done = status === 'done';
-  useEffect(() => {
-    const line = statusRef.current;
-    if (!done || !line) return;
-    if (focusLost(line.ownerDocument)) line.focus();
-  }, [done]);
-
-  if (done) {
+  if (status === 'done') {
     // The same live region as before (first child, so React keeps the element), now visible and with text: one
     // inserted together with its text is often not read.
     return (
-      <span data-slot="revoke-button" data-state="done" className={cn('csk-revoke', className, classNames.root)}>
+      <span
+        ref={scopeRef}
+        data-slot="revoke-button"
+        data-state="done"
+        className={cn('csk-revoke', className, classNames.root)}
+      >
         <p
           ref={statusRef}
           role="status"
@@ -150,10 +124,10 @@ export function RevokeButton({
     );
   }
 
-  const { onClick, ...triggerProps } = revoke.getTriggerProps();
   const refused = revoke.refusal === 'current-session';
   return (
     <span
+      ref={scopeRef}
       data-slot="revoke-button"
       data-state={revoke.refusal === 'loading' ? 'loading' : status}
       className={cn('csk-revoke', className, classNames.root)}
@@ -163,9 +137,8 @@ export function RevokeButton({
         ref={triggerRef}
         variant="secondary"
         size="sm"
-        {...triggerProps}
+        {...revoke.getTriggerProps()}
         pending={status === 'pending' || status === 'verifying'}
-        onClick={revoke.refusal ? undefined : onClick}
         aria-describedby={refused ? reasonId : undefined}
         className={cn('csk:text-danger', classNames.trigger)}
       >
@@ -193,15 +166,12 @@ export function RevokeButton({
         />
       ) : null}
       <AlertDialog
-        open={dialogOpen}
-        id={revoke.dialogId}
+        {...revoke.getDialogProps()}
         title={isDevice ? messages.revoke.deviceTitle(name) : messages.revoke.accountTitle(name)}
         description={isDevice ? messages.revoke.deviceBody : messages.revoke.accountBody}
         confirmLabel={messages.revoke.confirm}
         cancelLabel={messages.cancel}
-        pending={status === 'pending'}
-        onConfirm={() => run(true)}
-        onCancel={revoke.cancel}
+        onConfirm={() => settle(revoke.confirm(), false)}
         className={classNames.dialog}
       />
     </span>

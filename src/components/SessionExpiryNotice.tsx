@@ -5,9 +5,10 @@ import { enCommon } from '../core/messages/en/common';
 import { enExpiry } from '../core/messages/en/expiry';
 import { type UseSessionExpiryOptions, useSessionExpiry } from '../headless/useSessionExpiry';
 import { useKitStrings } from './kitContext';
-import { Announcer, useAnnouncer } from './parts/Announcer';
+import { Announcer } from './parts/Announcer';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
+import { useFocusAfterCommit } from './parts/useFocusAfterCommit';
 
 /** Props of {@link SessionExpiryNotice}: the options of `useSessionExpiry` (the clock comes from the provider). */
 export interface SessionExpiryNoticeProps extends Omit<UseSessionExpiryOptions, 'clock'> {
@@ -24,13 +25,13 @@ const DEFAULTS = { locale: enCommon.locale, expiry: enExpiry };
 export function SessionExpiryNotice({ className, ...options }: SessionExpiryNoticeProps) {
   const { messages, clock } = useKitStrings(DEFAULTS);
   const expiry = useSessionExpiry({ ...options, clock });
-  const { announcement, announce } = useAnnouncer();
+  const { announcement, afterCommit } = useFocusAfterCommit();
   const expiring = expiry.status === 'expiring';
   const body = messages.expiry.body(formatCountdown(expiry.secondsLeft, messages.locale));
   // biome-ignore lint/correctness/useExhaustiveDependencies: announced when the notice appears, not on every tick.
   useEffect(() => {
-    if (expiring) announce(`${messages.expiry.title}. ${body}`);
-  }, [expiring, announce]);
+    if (expiring) afterCommit({ announce: `${messages.expiry.title}. ${body}` });
+  }, [expiring, afterCommit]);
   return (
     <>
       <Announcer message={announcement} />

@@ -1,16 +1,17 @@
 'use client';
-import { type ElementType, type FocusEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ElementType, type ReactNode, useEffect, useId, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { formatRelative } from '../core/time';
+import { displayName } from '../headless/summaries';
 import { type SessionInfo, useSessionInfo } from '../headless/useSessionInfo';
 import { useKitStrings } from './kitContext';
 import { Avatar } from './parts/Avatar';
 import { Badge } from './parts/Badge';
 import { cn } from './parts/cn';
-import { focusLost } from './parts/focusLost';
 import { NotLoaded } from './parts/NotLoaded';
 import { RelativeTime } from './parts/RelativeTime';
 import { Skeleton } from './parts/Skeleton';
+import { useFocusAfterCommit } from './parts/useFocusAfterCommit';
 import { RevokeButton } from './RevokeButton';
 
 /** Slots of {@link SessionInfoCard} for `classNames`; each element carries the same name in `data-slot`. */
@@ -64,41 +65,25 @@ export function SessionInfoCard({
   // Unique per card, also with two cards for the same session on one page.
   const nameId = useId();
 
-  // Signing out from inside the card (its own button, or an action passed in) swaps its content: the focused
-  // button and its dialog are gone. The signed-out note then takes focus, but only if focus was inside the card
-  // and nothing else took it; a sign-out from elsewhere (another component, another tab) leaves focus alone.
-  const focusInside = useRef(false);
+  // Signed out (from inside the card, or elsewhere) swaps the card's content: a focused button and its dialog are
+  // gone. The signed-out note then takes the focus lost with them; focus the user left elsewhere stays there.
+  const { scopeRef, afterCommit } = useFocusAfterCommit<HTMLElement>();
   const noteRef = useRef<HTMLDivElement>(null);
-  const trackFocus = {
-    onFocus: () => {
-      focusInside.current = true;
-    },
-    onBlur: (event: FocusEvent<HTMLElement>) => {
-      const section = event.currentTarget;
-      const next = event.relatedTarget;
-      if (next) {
-        focusInside.current = section.contains(next);
-        return;
-      }
-      // Focus went nowhere: a click on the page's background (the element is still there), or the element was
-      // removed by the swap (then it stays inside as far as the note is concerned).
-      const left = event.target;
-      queueMicrotask(() => {
-        if (left.isConnected && left.ownerDocument.activeElement !== left) focusInside.current = false;
-      });
-    },
-  };
-  const signedOutNow = info.status === 'signed-out';
+  const signedIn = info.status === 'active' || info.status === 'pending';
+  const wasSignedIn = useRef(signedIn);
   useEffect(() => {
-    const note = noteRef.current;
-    if (!signedOutNow || !note || !focusInside.current) return;
-    focusInside.current = false;
-    if (focusLost(note.ownerDocument)) note.focus();
-  }, [signedOutNow]);
+    if (wasSignedIn.current && info.status === 'signed-out') afterCommit({ focus: () => noteRef.current });
+    wasSignedIn.current = signedIn;
+  }, [signedIn, info.status, afterCommit]);
 
   if (info.status === 'loading') {
     return (
-      <section data-slot="root" data-state="loading" className={cn(cardClass, className, classNames.root)}>
+      <section
+        ref={scopeRef}
+        data-slot="root"
+        data-state="loading"
+        className={cn(cardClass, className, classNames.root)}
+      >
         <NotLoaded>
           <div className="csk-card-head">
             <Skeleton className="csk:size-14 csk:rounded-full" />
@@ -119,10 +104,10 @@ export function SessionInfoCard({
     // together with its text, which is not read out, as nothing happened.
     return (
       <section
+        ref={scopeRef}
         data-slot="root"
         data-state="signed-out"
         className={cn(cardClass, className, classNames.root)}
-        {...trackFocus}
       >
         <div
           ref={noteRef}
@@ -139,7 +124,7 @@ export function SessionInfoCard({
 
   const { session } = info;
   const Heading = `h${headingLevel}` as ElementType;
-  const name = session.name ?? session.identifier ?? messages.unknownUser;
+  const name = displayName(session, messages.unknownUser);
   const actionArea =
     actions === undefined ? (
       <RevokeButton target={{ type: 'account', sessionId: session.id }} current="sign-out" label={name} />
@@ -151,11 +136,11 @@ export function SessionInfoCard({
 
   return (
     <section
+      ref={scopeRef}
       data-slot="root"
       data-state={info.status}
       aria-labelledby={nameId}
       className={cn(cardClass, className, classNames.root)}
-      {...trackFocus}
     >
       <div role="status" data-slot="announcer" className="csk:sr-only" />
       <div data-slot="header" className={cn('csk-card-head', classNames.header)}>

@@ -1,35 +1,23 @@
 'use client';
-import {
-  type FocusEvent as ReactFocusEvent,
-  type KeyboardEvent as ReactKeyboardEvent,
-  type ReactNode,
-  type RefObject,
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enRevoke } from '../core/messages/en/revoke';
 import { enSignOutAll } from '../core/messages/en/signOutAll';
 import { enSwitcher } from '../core/messages/en/switcher';
-import type { AccountSummary } from '../headless/summaries';
+import { openState } from '../core/openState';
+import { displayName } from '../headless/summaries';
+import { useGridNavigation } from '../headless/useGridNavigation';
 import { type UseSessionSwitcherOptions, useSessionSwitcher } from '../headless/useSessionSwitcher';
-import { useSignOutThisBrowser } from '../headless/useSignOutAll';
 import { useKitStrings } from './kitContext';
-import { AlertDialog } from './parts/AlertDialog';
-import { Announcer, useAnnouncer } from './parts/Announcer';
+import { Announcer } from './parts/Announcer';
 import { Avatar } from './parts/Avatar';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
-import { errorText } from './parts/ErrorNotice';
-import { focusLost } from './parts/focusLost';
-import { NotLoaded } from './parts/NotLoaded';
-import { Skeleton } from './parts/Skeleton';
-import { displayName, SessionSwitcherRow, type SessionSwitcherRowClassNames } from './SessionSwitcherRow';
+import { Popover } from './parts/Popover';
+import { SessionSwitcherRow, type SessionSwitcherRowClassNames } from './SessionSwitcherRow';
+import { SessionSwitcherSkeleton } from './SessionSwitcherSkeleton';
+import { SignOutAllAction } from './SignOutAllAction';
+import { useSwitcherOutcome } from './useSwitcherOutcome';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
 const strings = { ...enCommon, switcher: enSwitcher, revoke: enRevoke, signOutAll: enSignOutAll };
@@ -63,12 +51,6 @@ export interface SessionSwitcherProps extends UseSessionSwitcherOptions {
   className?: string;
   classNames?: SessionSwitcherClassNames;
 }
-
-/** What just succeeded, once Clerk confirmed it: announced, and focus placed, after the list shows it. */
-type Outcome =
-  | { kind: 'switch' }
-  | { kind: 'sign-out'; name: string; wasCurrent: boolean; index: number }
-  | { kind: 'sign-out-all'; count: number };
 
 /**
  * The accounts signed in in this browser: switch to one, sign out of one, add another, and optionally sign out
@@ -111,81 +93,24 @@ export function SessionSwitcher({
     ...(onAddAccount ? { onAddAccount } : {}),
     ...(allowAddAccount !== undefined ? { allowAddAccount } : {}),
   });
-  const { isLoaded, accounts, current, switchTo, signOutOf, switching, dismiss, grid, stateOf } = switcher;
+  const { isLoaded, accounts, current, switching, dismiss, stateOf } = switcher;
+  const grid = useGridNavigation(accounts.length, 2);
   const { onCellFocus, focusCell } = grid;
-  const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const frameRef = useRef<HTMLSpanElement>(null);
   const signedOutRef = useRef<HTMLParagraphElement>(null);
-  const { announcement, announce } = useAnnouncer();
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const panelId = useId();
-  // What Clerk confirmed last, handled by the effect below once the list shows it (see `settle`); a new object
-  // per action, so the same action twice is handled twice.
-  const [settled, setSettled] = useState<{ outcome: Outcome } | null>(null);
-
-  // The latest values, read by callbacks that must stay stable for the memoised rows.
-  const latest = useRef({ accounts, messages, variant });
-  latest.current = { accounts, messages, variant };
-
-  /**
-   * Called once Clerk confirmed an action (its promise resolved `true`): the switcher re-renders, which reads
-   * Clerk's new state, and the effect then announces and moves focus on the list as it is now (a switched current
-   * account, a row gone). After an unmount React drops the update, so nothing moves focus from a gone switcher.
-   */
-  const settle = useCallback((outcome: Outcome) => setSettled({ outcome }), []);
-
-  useEffect(() => {
-    if (!settled) return;
-    const result = settled.outcome;
-    const { messages: text, accounts: list, variant: shape } = latest.current;
-    const now = list.find((account) => account.isCurrent);
-    const switched = now ? text.switcher.switched(displayName(now, text.unknownUser)) : '';
-    const root = rootRef.current;
-    const lost = focusLost();
-    // Focus is ours to move only if it is in the switcher or was lost with a removed row (not if the user has
-    // gone on to something else on the page while Clerk answered).
-    const active = document.activeElement;
-    const focusIsOurs = lost || !!(active && root?.contains(active));
-
-    if (result.kind === 'sign-out' && !result.wasCurrent) {
-      announce(text.switcher.signedOutOf(result.name));
-      // The button that had focus went with its row: put focus on the row that took its place.
-      if (!lost) return;
-      if (list.length > 0) focusCell({ row: Math.min(result.index, list.length - 1), col: 1 });
-      else signedOutRef.current?.focus();
-      return;
-    }
-    if (result.kind === 'switch') announce(switched);
-    else if (result.kind === 'sign-out-all') announce(text.signOutAll.done(result.count));
-    else announce([text.switcher.signedOutOf(result.name), switched].filter(Boolean).join(' '));
-    setOpen(false);
-    if (!focusIsOurs) return;
-    // Popover: the trigger. Inline: the first account. With no account left: the signed-out note.
-    if (shape === 'popover' && triggerRef.current) triggerRef.current.focus();
-    else if (!focusCell({ row: 0, col: 0 })) signedOutRef.current?.focus();
-  }, [settled, announce, focusCell]);
-
-  const handleSwitch = useCallback(
-    (account: AccountSummary) => {
-      void switchTo(account.id).then((ok) => {
-        if (ok) settle({ kind: 'switch' });
-      });
-    },
-    [switchTo, settle],
-  );
-
-  const handleSignOut = useCallback(
-    (account: AccountSummary, index: number) => {
-      const name = displayName(account, latest.current.messages.unknownUser);
-      void signOutOf(account.id).then((ok) => {
-        if (ok) settle({ kind: 'sign-out', name, wasCurrent: account.isCurrent, index });
-      });
-    },
-    [signOutOf, settle],
-  );
-
-  const handleSignOutAll = useCallback((count: number) => settle({ kind: 'sign-out-all', count }), [settle]);
+  const { scopeRef, announcement, onSwitch, onSignOut, onSignOutAll } = useSwitcherOutcome({
+    switcher,
+    messages,
+    variant,
+    focusCell,
+    triggerRef,
+    signedOutRef,
+    close,
+  });
 
   const rowClassNames = useMemo<SessionSwitcherRowClassNames>(
     () => ({ row: classNames.row, account: classNames.account, signOut: classNames.signOut, error: classNames.error }),
@@ -193,7 +118,7 @@ export function SessionSwitcher({
   );
 
   const rootProps = {
-    ref: rootRef,
+    ref: scopeRef,
     'data-slot': 'root',
     'data-variant': variant,
     className: cn('csk:font-kit csk:text-foreground', className, classNames.root),
@@ -202,27 +127,7 @@ export function SessionSwitcher({
   if (!isLoaded) {
     return (
       <div {...rootProps}>
-        <NotLoaded>
-          {variant === 'popover' ? (
-            <div className="csk:flex csk:items-center csk:gap-2 csk:p-1">
-              <Skeleton className="csk:size-8 csk:rounded-full" />
-              <Skeleton className="csk:h-4 csk:w-28" />
-            </div>
-          ) : (
-            <div className="csk:flex csk:flex-col csk:gap-3 csk:p-2">
-              {[0, 1, 2].map((row) => (
-                <div key={row} className="csk:flex csk:items-center csk:gap-3">
-                  <Skeleton className="csk:size-8 csk:rounded-full" />
-                  <span className="csk:flex csk:flex-1 csk:flex-col csk:gap-1.5">
-                    <Skeleton className="csk:h-3.5 csk:w-2/5" />
-                    <Skeleton className="csk:h-3 csk:w-3/5" />
-                  </span>
-                  <Skeleton className="csk:h-8 csk:w-16" />
-                </div>
-              ))}
-            </div>
-          )}
-        </NotLoaded>
+        <SessionSwitcherSkeleton variant={variant} />
         <Announcer message={announcement} />
       </div>
     );
@@ -265,8 +170,8 @@ export function SessionSwitcher({
             tabStopCol={grid.tabStop.row === index ? grid.tabStop.col : null}
             switchLocked={switching !== null && switching !== account.id}
             onCellFocus={onCellFocus}
-            onSwitch={handleSwitch}
-            onSignOut={handleSignOut}
+            onSwitch={onSwitch}
+            onSignOut={onSignOut}
             onDismiss={dismiss}
             classNames={rowClassNames}
           />
@@ -285,7 +190,7 @@ export function SessionSwitcher({
             {messages.switcher.addAccount}
           </Button>
         ) : null}
-        {showSignOutAll ? <SignOutAllAction className={classNames.signOutAll} onDone={handleSignOutAll} /> : null}
+        {showSignOutAll ? <SignOutAllAction className={classNames.signOutAll} onDone={onSignOutAll} /> : null}
       </div>
     </>
   );
@@ -301,16 +206,16 @@ export function SessionSwitcher({
 
   const name = current ? displayName(current, messages.unknownUser) : messages.switcher.label;
   return (
-    <div {...rootProps} data-state={open ? 'open' : 'closed'}>
+    <div {...rootProps} data-state={openState(open)}>
       {/* The avatar sits beside the button, not in it: its initials are visible text, and visible text inside a
           button must be part of its accessible name (WCAG 2.5.3). The button's ::after covers the whole frame. */}
-      <span ref={frameRef} data-state={open ? 'open' : 'closed'} className={cn('csk-sw-frame', classNames.trigger)}>
+      <span ref={frameRef} data-state={openState(open)} className={cn('csk-sw-frame', classNames.trigger)}>
         {current ? <Avatar src={current.imageUrl} initials={current.initials} size="sm" /> : null}
         <button
           ref={triggerRef}
           type="button"
           data-slot="trigger"
-          data-state={open ? 'open' : 'closed'}
+          data-state={openState(open)}
           aria-haspopup="dialog"
           aria-expanded={open}
           aria-controls={panelId}
@@ -326,7 +231,7 @@ export function SessionSwitcher({
           <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
         </svg>
       </span>
-      <Panel
+      <Popover
         id={panelId}
         open={open}
         onClose={(returnFocus) => {
@@ -334,180 +239,14 @@ export function SessionSwitcher({
           if (returnFocus) triggerRef.current?.focus();
         }}
         anchorRef={frameRef}
+        // The grid's tab stop: the current account unless the user moved it.
+        initialFocus={(popover) => popover.querySelector<HTMLElement>('[data-grid-row][tabindex="0"]')}
         label={messages.switcher.label}
-        className={classNames.panel}
+        className={cn('csk-sw-panel', classNames.panel)}
       >
         {body}
-      </Panel>
+      </Popover>
       <Announcer message={announcement} />
     </div>
-  );
-}
-
-/** Space between the trigger and the panel, and the margin the panel keeps from the viewport's edges (px). */
-const GAP = 4;
-const EDGE = 8;
-
-interface PanelProps {
-  id: string;
-  open: boolean;
-  /** `returnFocus`: put focus back on the trigger (Escape), not after a click elsewhere. */
-  onClose: (returnFocus: boolean) => void;
-  /** The trigger's visible frame, which the panel is placed under (or over, when there is more room there). */
-  anchorRef: RefObject<HTMLElement | null>;
-  label: string;
-  className?: string | undefined;
-  children: ReactNode;
-}
-
-/**
- * The popover panel: a non-modal `role="dialog"` on `popover="manual"`. Manual, not auto: light dismiss is done
- * here so it also answers synthetic events (tests) and so opening the sign-out-all `<dialog>` from inside it does
- * not close it (a modal dialog closes every auto popover). It opens under the trigger, or over it when it does not
- * fit under and there is more room over it; `data-side` says which (`bottom` | `top`).
- */
-function Panel({ id, open, onClose, anchorRef, label, className, children }: PanelProps) {
-  const panelRef = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  const place = useCallback(() => {
-    const panel = panelRef.current;
-    const trigger = anchorRef.current;
-    if (!panel || !trigger) return;
-    const box = trigger.getBoundingClientRect();
-    const rtl = getComputedStyle(trigger).direction === 'rtl';
-    const width = panel.offsetWidth;
-    const { clientWidth: viewportWidth, clientHeight: viewportHeight } = document.documentElement;
-    // Align the panel's inline-start edge with the trigger's, kept inside the viewport.
-    const left = Math.max(EDGE, Math.min(rtl ? box.right - width : box.left, viewportWidth - width - EDGE));
-    panel.style.left = `${Math.round(left)}px`;
-    // Under the trigger if the whole panel fits there; else on the side with more room (over it, for a trigger
-    // near the bottom of the screen), its height capped to that room and the rest scrolling.
-    const below = viewportHeight - box.bottom - GAP - EDGE;
-    const above = box.top - GAP - EDGE;
-    // Its whole height without the cap: scrollHeight, plus borders. (Clearing max-height to measure would reset
-    // the panel's own scroll position.)
-    const natural = panel.scrollHeight + panel.offsetHeight - panel.clientHeight;
-    const up = natural > below && above > below;
-    panel.style.maxHeight = `${Math.max(0, Math.floor(up ? above : below))}px`;
-    // Over the trigger, the panel hangs from its bottom edge, so a change in its height grows it upward.
-    panel.style.top = up ? '' : `${Math.round(box.bottom + GAP)}px`;
-    panel.style.bottom = up ? `${Math.round(viewportHeight - box.top + GAP)}px` : '';
-    panel.dataset.side = up ? 'top' : 'bottom';
-  }, [anchorRef]);
-
-  useLayoutEffect(() => {
-    const panel = panelRef.current;
-    if (!panel) return;
-    const shown = panel.matches(':popover-open');
-    if (open && !shown) {
-      panel.showPopover();
-      place();
-      // Focus the grid's tab stop (the current account unless the user moved it).
-      panel.querySelector<HTMLElement>('[data-grid-row][tabindex="0"]')?.focus();
-    } else if (!open && shown) {
-      panel.hidePopover();
-    }
-  }, [open, place]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node | null;
-      if (!target || panelRef.current?.contains(target) || anchorRef.current?.contains(target)) return;
-      onCloseRef.current(false);
-    };
-    // Any scroller may move the trigger (capture phase: scroll does not bubble), except the panel itself.
-    const onScroll = (event: Event) => {
-      if (!(event.target instanceof Node && panelRef.current?.contains(event.target))) place();
-    };
-    window.addEventListener('resize', place);
-    window.addEventListener('scroll', onScroll, true);
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => {
-      window.removeEventListener('resize', place);
-      window.removeEventListener('scroll', onScroll, true);
-      document.removeEventListener('pointerdown', onPointerDown, true);
-    };
-  }, [open, place, anchorRef]);
-
-  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    // Escape inside the confirmation <dialog> belongs to that dialog.
-    if (event.key !== 'Escape' || (event.target as Element).closest('dialog')) return;
-    event.preventDefault();
-    onClose(true);
-  };
-
-  const onBlur = (event: ReactFocusEvent<HTMLDivElement>) => {
-    // Tab past the last control leaves a non-modal panel behind the page: close it. (A click on something that
-    // takes no focus has no relatedTarget; the pointerdown listener handles clicks.)
-    const next = event.relatedTarget as Node | null;
-    if (next && !panelRef.current?.contains(next) && !anchorRef.current?.contains(next)) onClose(false);
-  };
-
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveElementInteractions: Escape closes the dialog from anywhere inside it.
-    <div
-      ref={panelRef}
-      id={id}
-      popover="manual"
-      role="dialog"
-      aria-label={label}
-      data-slot="panel"
-      data-state={open ? 'open' : 'closed'}
-      onKeyDown={onKeyDown}
-      onBlur={onBlur}
-      // The UA centres popovers in the viewport; `csk-sw-panel` and `place` put this one next to its trigger instead.
-      className={cn('csk-sw-panel', className)}
-    >
-      {children}
-    </div>
-  );
-}
-
-interface SignOutAllActionProps {
-  className?: string | undefined;
-  /** Clerk signed every account out (`count` sessions); the switcher announces it and moves focus. */
-  onDone: (count: number) => void;
-}
-
-/** "Sign out of all accounts": Clerk's `signOut()` after a confirmation stating the count. */
-function SignOutAllAction({ className, onDone }: SignOutAllActionProps) {
-  const { messages } = useKitStrings(strings);
-  const all = useSignOutThisBrowser();
-  // Unlike SignOutAllButton, which closes the dialog on a failure and reports it in a notice, this dialog stays
-  // open with the error (its confirm button is the retry). The dialog is thus the failure's only report, so
-  // leaving it dismisses the failure: `reset()`, the hook's "Dismiss", not `cancel()`, which keeps a failure
-  // reported (status 'error') and so would keep this dialog open.
-  const open = all.status === 'confirming' || all.status === 'pending' || all.status === 'error';
-  return (
-    <>
-      <Button
-        variant="ghost"
-        size="sm"
-        data-slot="sign-out-all"
-        aria-haspopup="dialog"
-        onClick={all.requestConfirm}
-        className={cn('csk:justify-start csk:text-danger', className)}
-      >
-        {messages.switcher.signOutAll}
-      </Button>
-      <AlertDialog
-        open={open}
-        title={messages.signOutAll.title['this-browser'](all.accountCount)}
-        description={messages.signOutAll.body['this-browser']}
-        confirmLabel={messages.signOutAll.confirm}
-        cancelLabel={messages.cancel}
-        pending={all.status === 'pending'}
-        error={all.status === 'error' && all.error ? errorText(all.error, messages) : undefined}
-        onConfirm={() => {
-          void all.confirm().then((result) => {
-            if (result.failed.length === 0 && result.succeeded.length > 0) onDone(result.succeeded.length);
-          });
-        }}
-        onCancel={all.status === 'error' ? all.reset : all.cancel}
-      />
-    </>
   );
 }

@@ -5,7 +5,7 @@ import { memo, useId, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enRevoke } from '../core/messages/en/revoke';
 import { enSwitcher } from '../core/messages/en/switcher';
-import type { AccountSummary } from '../headless/summaries';
+import { type AccountSummary, displayName } from '../headless/summaries';
 import type { ActionState } from '../headless/useActionStates';
 import { type GridPosition, gridCellProps } from '../headless/useGridNavigation';
 import type { SwitcherAction } from '../headless/useSessionSwitcher';
@@ -46,11 +46,6 @@ export interface SessionSwitcherRowProps {
   onSignOut: (account: AccountSummary, index: number) => void;
   onDismiss: (id: string) => void;
   classNames: SessionSwitcherRowClassNames;
-}
-
-/** The name a row shows for an account: its name, else its identifier, else the catalogue's "Unnamed user". */
-export function displayName(account: AccountSummary, unknownUser: string): string {
-  return account.name ?? account.identifier ?? unknownUser;
 }
 
 /**

@@ -1,5 +1,5 @@
 'use client';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enDevices } from '../core/messages/en/devices';
 import { enSignOutAll } from '../core/messages/en/signOutAll';
@@ -12,8 +12,8 @@ import { Announcer } from './parts/Announcer';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
-import { focusLost } from './parts/focusLost';
 import { ClerkFailed } from './parts/NotLoaded';
+import { useFocusAfterCommit } from './parts/useFocusAfterCommit';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
 const strings = { ...enCommon, signOutAll: enSignOutAll, devices: enDevices };
@@ -83,16 +83,12 @@ export function SignOutAllButton({
   // The same shared list the hook counts from; read here to tell "list failed" apart and offer its retry.
   const devices = useDeviceList({ enabled: needsDevices });
   const all = useSignOutAll({ scope, ...(onNeedsReverification ? { onNeedsReverification } : {}) });
+  const { scopeRef, afterCommit } = useFocusAfterCommit<HTMLDivElement>();
   const triggerRef = useRef<HTMLButtonElement>(null);
   const ownReasonId = useId();
-  const dialogId = useId();
 
   const listFailed = needsDevices && devices.status === 'error';
-  const disabled = all.nothingToDo || all.status === 'loading' || listFailed;
   const reasonId = all.nothingToDo ? (externalReasonId ?? ownReasonId) : undefined;
-  // A retry from the failure notice runs without the dialog: the notice (and its focused button) stays meanwhile.
-  const [fromDialog, setFromDialog] = useState(true);
-  const dialogOpen = all.status === 'confirming' || (all.status === 'pending' && fromDialog);
   const title =
     scope === 'everywhere'
       ? messages.signOutAll.title.everywhere(all.deviceCount, all.accountCount)
@@ -104,62 +100,36 @@ export function SignOutAllButton({
   const failed = result?.failed ?? [];
   // The notice offers Try again when trying again can help ANY failed session: show a retryable failure first.
   const firstFailure = (failed.find((entry) => entry.error.retryable) ?? failed[0])?.error ?? all.error;
-  const showFailure =
-    (all.status === 'partial' || all.status === 'error' || (all.status === 'pending' && !fromDialog)) &&
-    firstFailure !== null;
 
-  // A notice's "Try again" goes away with the notice: bring focus back to the trigger rather than the page.
-  const refocus = () => {
-    if (focusLost(triggerRef.current?.ownerDocument)) triggerRef.current?.focus();
-  };
-
-  // Set by a run; checked after the render in which the run's outcome shows (and the old notice is gone).
-  const refocusAfterRun = useRef(false);
-  useEffect(() => {
-    if (!refocusAfterRun.current || all.status === 'pending') return;
-    refocusAfterRun.current = false;
+  // A run (and a reload of the list) can take the focused button away with the notice or the dialog: lost focus
+  // comes back to the trigger, where the user can start over.
+  const refocus = () => afterCommit({ focus: () => triggerRef.current });
+  const run = async (fromDialog: boolean) => {
+    const outcome = await (fromDialog ? all.confirm() : all.retry());
     refocus();
-  });
-
-  // Dismiss takes the notice (and the focused button) away: focus goes to the trigger, where the user can start over.
-  const dismiss = () => {
-    all.reset();
-    triggerRef.current?.focus();
-  };
-
-  // Clerk's verification takes over from the dialog (left open, it would make Clerk's modal inert); the revoke
-  // that follows shows on the trigger, and focus comes back to it after the run (or a cancel).
-  useEffect(() => {
-    if (all.status === 'verifying') setFromDialog(false);
-  }, [all.status]);
-
-  const run = async (viaDialog: boolean) => {
-    setFromDialog(viaDialog);
-    refocusAfterRun.current = true;
-    const outcome = await all.confirm();
     if (outcome.succeeded.length + outcome.failed.length > 0) onDone?.(outcome);
+  };
+  // Dismiss takes the notice (and the focused button) away: focus goes to the trigger.
+  const dismiss = () => {
+    all.dismissError();
+    triggerRef.current?.focus();
   };
 
   return (
     <div
+      ref={scopeRef}
       data-slot="sign-out-all"
       data-state={all.status}
       data-scope={scope}
-      data-disabled={disabled || undefined}
+      data-disabled={all.isDisabled || undefined}
       className={cn('csk-soa', className, classNames.root)}
     >
       <Button
         ref={triggerRef}
         variant="secondary"
         data-slot="trigger"
-        aria-haspopup="dialog"
-        aria-expanded={dialogOpen}
-        aria-controls={dialogOpen ? dialogId : undefined}
-        aria-disabled={disabled || undefined}
-        aria-busy={all.status === 'loading' || all.status === 'pending' || all.status === 'verifying' || undefined}
+        {...all.getTriggerProps()}
         aria-describedby={reasonId}
-        // aria-disabled rather than `disabled`: the button stays focusable, so the reason can be read out.
-        onClick={disabled ? undefined : all.requestConfirm}
         className={cn('csk:text-danger', classNames.trigger)}
       >
         {children ?? messages.signOutAll.action[scope]}
@@ -178,7 +148,7 @@ export function SignOutAllButton({
           className={classNames.error}
         />
       ) : null}
-      {showFailure && firstFailure ? (
+      {all.isErrorShown && firstFailure ? (
         <ErrorNotice
           title={messages.signOutAll.partial(failed.length, failed.length + (result?.succeeded.length ?? 0))}
           error={firstFailure}
@@ -187,17 +157,15 @@ export function SignOutAllButton({
           className={classNames.error}
         />
       ) : null}
+      {/* In the render that shows the run done, so it is there as soon as the list shows it. */}
       <Announcer message={all.status === 'done' && result ? messages.signOutAll.done(result.succeeded.length) : ''} />
       <AlertDialog
-        open={dialogOpen}
-        id={dialogId}
+        {...all.getDialogProps()}
         title={title}
         description={messages.signOutAll.body[scope]}
         confirmLabel={messages.signOutAll.confirm}
         cancelLabel={messages.cancel}
-        pending={all.status === 'pending'}
         onConfirm={() => void run(true)}
-        onCancel={all.cancel}
         className={classNames.dialog}
       />
     </div>

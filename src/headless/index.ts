@@ -8,8 +8,9 @@ export type { ActionError, ActionStatus } from '../core/action';
 export type { Clock } from '../core/clock';
 export type { DeviceDescription, DeviceKind } from '../core/device';
 export { ReverificationRequiredError } from '../core/reverification';
+export type { ConfirmationDialogProps, ConfirmationTriggerProps } from './confirmationProps';
 export type { DeviceRevokeOutcome } from './deviceStore';
-export type { AccountSummary, DeviceSummary } from './summaries';
+export { type AccountSummary, type DeviceSummary, displayName } from './summaries';
 export type { ActionState } from './useActionStates';
 export { type ActiveDevices, type UseActiveDevicesOptions, useActiveDevices } from './useActiveDevices';
 export { SignedOutError, type UseAuthFetchOptions, useAuthFetch } from './useAuthFetch';
@@ -34,6 +35,7 @@ export {
   useSessionSwitcher,
 } from './useSessionSwitcher';
 export {
+  type ErrorReport,
   type SignOutAll,
   type SignOutResult,
   type SignOutScope,

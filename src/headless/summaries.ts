@@ -33,6 +33,17 @@ export interface DeviceSummary extends DeviceDescription {
   actor: string | null;
 }
 
+/**
+ * The name the UI shows for a user: their name, else their identifier (email, phone, username), else `fallback`
+ * (the catalogue's "Unnamed user", or `null` to let the caller decide).
+ */
+export function displayName<Fallback extends string | null>(
+  who: { name: string | null; identifier: string | null },
+  fallback: Fallback,
+): string | Fallback {
+  return who.name ?? who.identifier ?? fallback;
+}
+
 /** Initials from a name, else from the identifier. */
 export function initialsOf(name: string | null, identifier: string | null): string {
   const source = name?.trim() || identifier?.trim() || '?';

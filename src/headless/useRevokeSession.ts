@@ -1,7 +1,8 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { browserSessionOrThrow, isReverificationCancelledError, useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
-import { toAccountSummary } from './summaries';
+import type { ConfirmationDialogProps, ConfirmationTriggerProps } from './confirmationProps';
+import { displayName, toAccountSummary } from './summaries';
 import { type ReverificationOptions, usePromptAfterRender, useReverified } from './useReverified';
 
 /** What {@link useRevokeSession} signs out. */
@@ -49,26 +50,26 @@ export interface RevokeSession {
    * session in use is not known yet), `'current-session'` for the session in use without `allowCurrent`.
    */
   refusal: 'loading' | 'current-session' | null;
-  /** Opens the confirmation step. */
-  requestConfirm(): void;
-  /** Leaves the confirmation step (Escape, Cancel). */
-  cancel(): void;
-  /** Runs the revoke; a second call while pending does nothing. Resolves `true` once Clerk confirmed. */
+  /**
+   * Whether the confirmation dialog shows: while confirming, and while a revoke confirmed in it runs. It closes
+   * when Clerk asks the user to verify again (a modal dialog left open would make Clerk's modal inert), on a
+   * failure (report it beside the trigger, with {@link retry}) and when done.
+   */
+  isDialogOpen: boolean;
+  /** Opens the confirmation dialog (does nothing while refused or running). */
+  openConfirmation(): void;
+  /** Closes the confirmation dialog without revoking (Escape, Cancel); a reported error stays. */
+  closeConfirmation(): void;
+  /** Runs the revoke from the dialog; a second call while it runs does nothing. Resolves `true` once Clerk confirmed. */
   confirm(): Promise<boolean>;
-  /** Clears an error back to idle. */
-  reset(): void;
-  /** Props for the button that starts the flow. */
-  getTriggerProps(): {
-    'aria-haspopup': 'dialog';
-    'aria-expanded': boolean;
-    'aria-controls': string | undefined;
-    'aria-disabled': true | undefined;
-    'aria-busy': true | undefined;
-    'data-state': RevokeStatus;
-    onClick: () => void;
-  };
-  /** Id to give the confirmation dialog, referenced by the trigger's `aria-controls`. */
-  dialogId: string;
+  /** Runs the revoke again after a failure, without the dialog (a notice's "Try again"). */
+  retry(): Promise<boolean>;
+  /** Clears a reported error (a notice's "Dismiss") back to idle. */
+  dismissError(): void;
+  /** Props for the button that opens the confirmation. */
+  getTriggerProps(): ConfirmationTriggerProps & { 'data-state': RevokeStatus; onClick: () => void };
+  /** Props for the confirmation dialog; its confirm button calls {@link confirm}. */
+  getDialogProps(): ConfirmationDialogProps;
 }
 
 function targetId(target: RevokeTarget) {
@@ -86,6 +87,8 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
   const dialogId = useId();
   const [status, setStatus] = useState<RevokeStatus>('idle');
   const [error, setError] = useState<ActionError | null>(null);
+  // Whether the run going on was confirmed in the dialog (which then stays open while it runs) or is a retry.
+  const [fromDialog, setFromDialog] = useState(false);
   const inFlight = useRef(false);
   const sessionId = targetId(target);
   const { loaded, isCurrent, accountLabel } = useClerkSelector(
@@ -96,7 +99,7 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
       return {
         loaded: instance.loaded,
         isCurrent: instance.session?.id === sessionId,
-        accountLabel: summary?.name ?? summary?.identifier ?? null,
+        accountLabel: summary ? displayName(summary, null) : null,
       };
     },
     (a, b) => a.loaded === b.loaded && a.isCurrent === b.isCurrent && a.accountLabel === b.accountLabel,
@@ -107,7 +110,11 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
   const refusal = !loaded ? 'loading' : isCurrent && !allowCurrent ? 'current-session' : null;
   const showAfterRender = usePromptAfterRender(
     status,
-    useCallback(() => setStatus('verifying'), []),
+    useCallback(() => {
+      // Clerk's verification takes over from the dialog; the revoke that follows shows on the trigger.
+      setFromDialog(false);
+      setStatus('verifying');
+    }, []),
   );
   // Clerk's own device list does the same: `useReverification(session.revoke)`. The status follows the prompt.
   const revokeDevice = useReverified(() => (target.type === 'device' ? target.session.revoke() : Promise.resolve()), {
@@ -116,48 +123,56 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
     onVerified: () => setStatus('pending'),
   });
 
-  const requestConfirm = useCallback(() => {
+  const openConfirmation = useCallback(() => {
     if (refusal || inFlight.current) return;
     setError(null);
     setStatus('confirming');
   }, [refusal]);
 
-  const cancel = useCallback(() => {
+  const closeConfirmation = useCallback(() => {
     if (!inFlight.current) setStatus(error ? 'error' : 'idle');
   }, [error]);
 
-  const confirm = useCallback(async () => {
-    if (refusal || inFlight.current) return false;
-    inFlight.current = true;
-    setStatus('pending');
-    setError(null);
-    try {
-      // The current session first, whatever the target type: a device entry can be this very session, and
-      // signing out of it must go through signOut() so Clerk clears it here and navigates after sign-out.
-      if (isCurrent) await clerk.signOut({ sessionId });
-      else if (target.type === 'device') await revokeDevice();
-      else await browserSessionOrThrow(clerk, sessionId).remove();
-      setStatus('done');
-      onRevoked?.(sessionId);
-      return true;
-    } catch (caught) {
-      // A cancelled verification is the user changing their mind, not a failure: back to where they started.
-      if (isReverificationCancelledError(caught)) setStatus('idle');
-      else {
-        setError(toActionError(caught));
-        setStatus('error');
+  const run = useCallback(
+    async (inDialog: boolean) => {
+      if (refusal || inFlight.current) return false;
+      inFlight.current = true;
+      setFromDialog(inDialog);
+      setStatus('pending');
+      setError(null);
+      try {
+        // The current session first, whatever the target type: a device entry can be this very session, and
+        // signing out of it must go through signOut() so Clerk clears it here and navigates after sign-out.
+        if (isCurrent) await clerk.signOut({ sessionId });
+        else if (target.type === 'device') await revokeDevice();
+        else await browserSessionOrThrow(clerk, sessionId).remove();
+        setStatus('done');
+        onRevoked?.(sessionId);
+        return true;
+      } catch (caught) {
+        // A cancelled verification is the user changing their mind, not a failure: back to where they started.
+        if (isReverificationCancelledError(caught)) setStatus('idle');
+        else {
+          setError(toActionError(caught));
+          setStatus('error');
+        }
+        return false;
+      } finally {
+        inFlight.current = false;
       }
-      return false;
-    } finally {
-      inFlight.current = false;
-    }
-  }, [clerk, target, isCurrent, refusal, sessionId, onRevoked, revokeDevice]);
+    },
+    [clerk, target, isCurrent, refusal, sessionId, onRevoked, revokeDevice],
+  );
+  const confirm = useCallback(() => run(true), [run]);
+  const retry = useCallback(() => run(false), [run]);
 
-  const reset = useCallback(() => {
+  const dismissError = useCallback(() => {
     setError(null);
     setStatus('idle');
   }, []);
 
+  const isDialogOpen = status === 'confirming' || (status === 'pending' && fromDialog);
+  const busy = status === 'pending' || status === 'verifying';
   return {
     status,
     error,
@@ -165,19 +180,26 @@ export function useRevokeSession(target: RevokeTarget, options: UseRevokeSession
     isCurrent,
     accountLabel: lastLabel.current,
     refusal,
-    requestConfirm,
-    cancel,
+    isDialogOpen,
+    openConfirmation,
+    closeConfirmation,
     confirm,
-    reset,
-    dialogId,
+    retry,
+    dismissError,
     getTriggerProps: () => ({
       'aria-haspopup': 'dialog',
-      'aria-expanded': status === 'confirming',
-      'aria-controls': status === 'confirming' ? dialogId : undefined,
-      'aria-disabled': refusal || status === 'pending' || status === 'verifying' ? true : undefined,
-      'aria-busy': status === 'pending' || status === 'verifying' ? true : undefined,
+      'aria-expanded': isDialogOpen,
+      'aria-controls': isDialogOpen ? dialogId : undefined,
+      'aria-disabled': refusal || busy ? true : undefined,
+      'aria-busy': busy ? true : undefined,
       'data-state': status,
-      onClick: requestConfirm,
+      onClick: openConfirmation,
+    }),
+    getDialogProps: () => ({
+      id: dialogId,
+      open: isDialogOpen,
+      pending: status === 'pending',
+      onCancel: closeConfirmation,
     }),
   };
 }

@@ -4,7 +4,6 @@ import { deepEqual } from '../core/equal';
 import { currentFirst } from '../core/sort';
 import { type AccountSummary, toAccountSummary } from './summaries';
 import { type ActionState, useActionStates } from './useActionStates';
-import { useGridNavigation } from './useGridNavigation';
 
 /** Actions the switcher runs on an account. */
 export type SwitcherAction = 'switch' | 'sign-out';
@@ -58,15 +57,14 @@ export interface SessionSwitcher {
   stateOf(id: string): ActionState<SwitcherAction>;
   /** Forgets an account's error. */
   dismiss(id: string): void;
-  /** Keyboard model (APG layout grid) for the account list; see `useGridNavigation`. */
-  grid: ReturnType<typeof useGridNavigation>;
 }
 
 /**
  * The accounts signed in in this browser, with switching, per-account sign out and "add account". Each action
  * is single flight per account, and switching (including signing out of the current account) is single flight
  * across all of them; nothing changes until Clerk confirms, and errors stay on the account until retried or
- * dismissed.
+ * dismissed. The keyboard model of a list of accounts is the markup's business: `useGridNavigation` gives the
+ * one the kit's `SessionSwitcher` uses.
  */
 export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): SessionSwitcher {
   const { afterCurrentSignOut = 'switch', onAddAccount, allowAddAccount } = options;
@@ -95,7 +93,6 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
   }, [selected]);
   const actions = useActionStates<SwitcherAction>();
   const { run } = actions;
-  const grid = useGridNavigation(accounts.length, 2);
 
   // The switch that holds the lock: a ref for the check (two clicks in one frame see it), state for the UI.
   const switchLock = useRef<string | null>(null);
@@ -162,6 +159,5 @@ export function useSessionSwitcher(options: UseSessionSwitcherOptions = {}): Ses
     addAccount,
     stateOf: actions.get,
     dismiss: actions.reset,
-    grid,
   };
 }

@@ -1,7 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { isClerkAPIResponseError, isReverificationCancelledError, useClerk, useClerkSelector } from '../clerk';
 import { type ActionError, toActionError } from '../core/action';
 import { REVERIFICATION_REQUIRED_CODE } from '../core/reverification';
+import type { ConfirmationDialogProps, ConfirmationTriggerProps } from './confirmationProps';
 import type { DeviceSummary } from './summaries';
 import { type ActiveDevices, useDeviceList } from './useActiveDevices';
 import { type ReverificationOptions, usePromptAfterRender, useReverified } from './useReverified';
@@ -28,21 +29,48 @@ export interface SignOutAll {
   accountCount: number;
   /** True when there is nothing to sign out: the button should be disabled with a reason. */
   nothingToDo: boolean;
+  /** The trigger does nothing: nothing to sign out, the counts still loading, or the device list failed. */
+  isDisabled: boolean;
   result: SignOutResult | null;
   /** Error of the device list itself (counts unknown), or of `signOut()`. */
   error: ActionError | null;
-  requestConfirm(): void;
-  /** Leaves the confirmation; an unresolved failure (`partial`, `error`) stays reported until {@link reset}. */
-  cancel(): void;
-  /** Clears a reported failure (the "Dismiss" of its notice) back to `idle`. */
-  reset(): void;
   /**
-   * Runs the sign-out; a second call while pending does nothing. For `'other-devices'` and `'everywhere'` it
-   * refuses (sends nothing, resolves an empty result) until the device list is ready: with the list still
-   * loading it leaves the state as is; with the list failed it reports `status: 'error'` with the list's error.
+   * Whether the confirmation dialog shows: while confirming, and while a run confirmed in it goes on. It closes
+   * when Clerk asks the user to verify again (a modal dialog left open would make Clerk's modal inert); with
+   * `reportErrorIn: 'dialog'` it also stays open on a failure.
+   */
+  isDialogOpen: boolean;
+  /**
+   * Whether the last run's failure is to be reported (`partial`, `error`): in the dialog with
+   * `reportErrorIn: 'dialog'`, else in a notice beside the trigger, which stays while its {@link retry} runs.
+   */
+  isErrorShown: boolean;
+  /** Opens the confirmation dialog (does nothing while a run goes on). */
+  openConfirmation(): void;
+  /**
+   * Closes the confirmation without signing out. A failure reported in a notice stays reported until
+   * {@link dismissError}; one reported in the dialog (`reportErrorIn: 'dialog'`) goes with it.
+   */
+  closeConfirmation(): void;
+  /** Clears a reported failure (the "Dismiss" of its notice) back to `idle`. */
+  dismissError(): void;
+  /**
+   * Runs the sign-out from the dialog; a second call while pending does nothing. For `'other-devices'` and
+   * `'everywhere'` it refuses (sends nothing, resolves an empty result) until the device list is ready: with the
+   * list still loading it leaves the state as is; with the list failed it reports `status: 'error'` with the
+   * list's error.
    */
   confirm(): Promise<SignOutResult>;
+  /** Runs the sign-out again after a failure, without the dialog (a notice's "Try again"). */
+  retry(): Promise<SignOutResult>;
+  /** Props for the button that opens the confirmation. */
+  getTriggerProps(): ConfirmationTriggerProps;
+  /** Props for the confirmation dialog; its confirm button calls {@link confirm}. */
+  getDialogProps(): ConfirmationDialogProps;
 }
+
+/** Where a sign-out-all reports a failure: beside its trigger (default), or in the dialog, which stays open. */
+export type ErrorReport = 'notice' | 'dialog';
 
 /**
  * Options of {@link useSignOutAll}. Revoking devices goes through Clerk's `useReverification`: with a stale
@@ -50,6 +78,11 @@ export interface SignOutAll {
  */
 export interface UseSignOutAllOptions extends ReverificationOptions {
   scope: SignOutScope;
+  /**
+   * Where the failure of a run is reported (see {@link SignOutAll.isErrorShown}): `'notice'` (default), beside the
+   * trigger with a retry, or `'dialog'`, which then stays open with it (its confirm button retries).
+   */
+  reportErrorIn?: ErrorReport;
 }
 
 /**
@@ -57,9 +90,10 @@ export interface UseSignOutAllOptions extends ReverificationOptions {
  * or both, devices first. Never `signOut({ sessionId: 'all' })`, which is not an API. With `'everywhere'`, this
  * browser is only signed out once every device is confirmed, so a partial failure can still be retried.
  */
-export function useSignOutAll({ scope, ...options }: UseSignOutAllOptions): SignOutAll {
+export function useSignOutAll({ scope, reportErrorIn = 'notice', ...options }: UseSignOutAllOptions): SignOutAll {
   // The device list is shared with every other useActiveDevices() on this Clerk, so counts stay in step.
-  return useSignOutAllOf(scope, useDeviceList({ enabled: scope !== 'this-browser' }), useRevokeEveryDevice, options);
+  const devices = useDeviceList({ enabled: scope !== 'this-browser' });
+  return useSignOutAllOf(scope, devices, useRevokeEveryDevice, reportErrorIn, options);
 }
 
 /** What the sign-out reads of the device list; `'this-browser'` reads none of it. */
@@ -76,8 +110,8 @@ const NO_DEVICES: DeviceList = {
  * component that only signs out of this browser does not bundle the device store. Internal: not exported from
  * `clerk-session-kit/headless`.
  */
-export function useSignOutThisBrowser(): SignOutAll {
-  return useSignOutAllOf('this-browser', NO_DEVICES, useNoDeviceRevoke);
+export function useSignOutThisBrowser(reportErrorIn: ErrorReport = 'notice'): SignOutAll {
+  return useSignOutAllOf('this-browser', NO_DEVICES, useNoDeviceRevoke, reportErrorIn);
 }
 
 type RunStatus = Exclude<SignOutAll['status'], 'loading'>;
@@ -89,6 +123,7 @@ const needsVerification = (error: unknown) =>
 type RevokeEveryHook = (
   revoke: DeviceList['revoke'],
   status: RunStatus,
+  setVerifying: () => void,
   setStatus: (status: RunStatus) => void,
   options: ReverificationOptions,
 ) => (run: SignOutResult, targets: DeviceSummary[]) => Promise<SignOutResult>;
@@ -98,11 +133,8 @@ type RevokeEveryHook = (
  * Clerk's 403 when any device needs a verification; after it, Clerk runs the task again, which revokes only the
  * devices still to do.
  */
-const useRevokeEveryDevice: RevokeEveryHook = (revoke, status, setStatus, options) => {
-  const showAfterRender = usePromptAfterRender(
-    status,
-    useCallback(() => setStatus('verifying'), [setStatus]),
-  );
+const useRevokeEveryDevice: RevokeEveryHook = (revoke, status, setVerifying, setStatus, options) => {
+  const showAfterRender = usePromptAfterRender(status, setVerifying);
   return useReverified(
     async (run: SignOutResult, targets: DeviceSummary[]) => {
       const settledIds = new Set([...run.succeeded, ...run.failed.map((entry) => entry.sessionId)]);
@@ -129,14 +161,18 @@ function useSignOutAllOf(
   scope: SignOutScope,
   devices: DeviceList,
   useRevokeEvery: RevokeEveryHook,
+  reportErrorIn: ErrorReport,
   options: ReverificationOptions = {},
 ): SignOutAll {
   const clerk = useClerk();
+  const dialogId = useId();
   const needsDevices = scope !== 'this-browser';
   const accountCount = useClerkSelector((instance) => instance.client?.signedInSessions.length ?? 0, Object.is);
   const [status, setStatus] = useState<RunStatus>('idle');
   const [result, setResult] = useState<SignOutResult | null>(null);
   const [runError, setRunError] = useState<ActionError | null>(null);
+  // Whether the run going on was confirmed in the dialog (which then stays open while it runs) or is a retry.
+  const [fromDialog, setFromDialog] = useState(true);
   const inFlight = useRef(false);
   // What the last run left unresolved: cancelling a new confirmation must not hide that it failed.
   const outcome = useRef<'partial' | 'error' | null>(null);
@@ -147,85 +183,123 @@ function useSignOutAllOf(
   const devicesUnknown = needsDevices && (devices.status === 'loading' || devices.status === 'error');
   const nothingToDo = !devicesUnknown && deviceCount + accounts === 0;
 
-  const requestConfirm = useCallback(() => {
+  const openConfirmation = useCallback(() => {
     if (!inFlight.current) setStatus('confirming');
   }, []);
-  const cancel = useCallback(() => {
-    if (!inFlight.current) setStatus(outcome.current ?? 'idle');
-  }, []);
-  const reset = useCallback(() => {
+  const dismissError = useCallback(() => {
     if (inFlight.current) return;
     outcome.current = null;
     setResult(null);
     setRunError(null);
     setStatus('idle');
   }, []);
+  const closeConfirmation = useCallback(() => {
+    if (inFlight.current) return;
+    // A failure reported in the dialog has no other report: leaving the dialog dismisses it.
+    if (reportErrorIn === 'dialog') dismissError();
+    else setStatus(outcome.current ?? 'idle');
+  }, [reportErrorIn, dismissError]);
 
   const { others, revoke, status: listStatus } = devices;
-  const revokeEvery = useRevokeEvery(revoke, status, setStatus, options);
-  const confirm = useCallback(async (): Promise<SignOutResult> => {
-    const empty: SignOutResult = { succeeded: [], failed: [] };
-    if (inFlight.current) return empty;
-    // Unknown devices cannot be revoked: going on would revoke nothing and still sign this browser out.
-    if (needsDevices && listStatus !== 'ready') {
-      if (listStatus === 'error') {
-        outcome.current = 'error';
-        setStatus('error');
+  const setVerifying = useCallback(() => {
+    // Clerk's verification takes over from the dialog; the run that follows shows on the trigger.
+    setFromDialog(false);
+    setStatus('verifying');
+  }, []);
+  const revokeEvery = useRevokeEvery(revoke, status, setVerifying, setStatus, options);
+  const run = useCallback(
+    async (inDialog: boolean): Promise<SignOutResult> => {
+      const empty: SignOutResult = { succeeded: [], failed: [] };
+      if (inFlight.current) return empty;
+      setFromDialog(inDialog);
+      // Unknown devices cannot be revoked: going on would revoke nothing and still sign this browser out.
+      if (needsDevices && listStatus !== 'ready') {
+        if (listStatus === 'error') {
+          outcome.current = 'error';
+          setStatus('error');
+        }
+        return empty;
       }
-      return empty;
-    }
-    inFlight.current = true;
-    setStatus('pending');
-    setRunError(null);
-    const run: SignOutResult = { succeeded: [], failed: [] };
-    try {
-      if (needsDevices) {
-        try {
-          await revokeEvery(run, others);
-        } catch (caught) {
-          if (isReverificationCancelledError(caught)) {
-            // Not a failure: what was revoked before the prompt is gone from the list, the rest stays as it was.
-            setStatus(outcome.current ?? 'idle');
-            return run;
-          }
-          // Clerk still asked after the user verified: every device not done stays signed in, with that reason.
-          const done = new Set([...run.succeeded, ...run.failed.map((entry) => entry.sessionId)]);
-          for (const device of others) {
-            if (!done.has(device.id)) run.failed.push({ sessionId: device.id, error: toActionError(caught) });
+      inFlight.current = true;
+      setStatus('pending');
+      setRunError(null);
+      const run: SignOutResult = { succeeded: [], failed: [] };
+      try {
+        if (needsDevices) {
+          try {
+            await revokeEvery(run, others);
+          } catch (caught) {
+            if (isReverificationCancelledError(caught)) {
+              // Not a failure: what was revoked before the prompt is gone from the list, the rest stays as it was.
+              setStatus(outcome.current ?? 'idle');
+              return run;
+            }
+            // Clerk still asked after the user verified: every device not done stays signed in, with that reason.
+            const done = new Set([...run.succeeded, ...run.failed.map((entry) => entry.sessionId)]);
+            for (const device of others) {
+              if (!done.has(device.id)) run.failed.push({ sessionId: device.id, error: toActionError(caught) });
+            }
           }
         }
-      }
-      if (scope !== 'other-devices' && run.failed.length === 0) {
-        const here = [...(clerk.client?.signedInSessions ?? [])];
-        try {
-          await clerk.signOut();
-          run.succeeded.push(...here.map((s) => s.id));
-        } catch (caught) {
-          setRunError(toActionError(caught));
-          for (const s of here) run.failed.push({ sessionId: s.id, error: toActionError(caught) });
+        if (scope !== 'other-devices' && run.failed.length === 0) {
+          const here = [...(clerk.client?.signedInSessions ?? [])];
+          try {
+            await clerk.signOut();
+            run.succeeded.push(...here.map((s) => s.id));
+          } catch (caught) {
+            setRunError(toActionError(caught));
+            for (const s of here) run.failed.push({ sessionId: s.id, error: toActionError(caught) });
+          }
         }
+        const next = run.failed.length === 0 ? 'done' : run.succeeded.length > 0 ? 'partial' : 'error';
+        outcome.current = next === 'done' ? null : next;
+        setResult(run);
+        setStatus(next);
+        return run;
+      } finally {
+        inFlight.current = false;
       }
-      const next = run.failed.length === 0 ? 'done' : run.succeeded.length > 0 ? 'partial' : 'error';
-      outcome.current = next === 'done' ? null : next;
-      setResult(run);
-      setStatus(next);
-      return run;
-    } finally {
-      inFlight.current = false;
-    }
-  }, [clerk, needsDevices, listStatus, others, revokeEvery, scope]);
+    },
+    [clerk, needsDevices, listStatus, others, revokeEvery, scope],
+  );
+  const confirm = useCallback(() => run(true), [run]);
+  const retry = useCallback(() => run(false), [run]);
 
+  const shownStatus = devicesUnknown && devices.status === 'loading' && status === 'idle' ? 'loading' : status;
+  const isDisabled = nothingToDo || shownStatus === 'loading' || (needsDevices && devices.status === 'error');
+  const failed = status === 'partial' || status === 'error';
+  const isErrorShown = failed || (reportErrorIn === 'notice' && status === 'pending' && !fromDialog);
+  const isDialogOpen =
+    status === 'confirming' || (status === 'pending' && fromDialog) || (reportErrorIn === 'dialog' && failed);
   return {
     scope,
-    status: devicesUnknown && devices.status === 'loading' && status === 'idle' ? 'loading' : status,
+    status: shownStatus,
     deviceCount,
     accountCount: accounts,
     nothingToDo,
+    isDisabled,
     result,
     error: runError ?? (needsDevices ? devices.error : null),
-    requestConfirm,
-    cancel,
-    reset,
+    isDialogOpen,
+    isErrorShown,
+    openConfirmation,
+    closeConfirmation,
+    dismissError,
     confirm,
+    retry,
+    getTriggerProps: () => ({
+      'aria-haspopup': 'dialog',
+      'aria-expanded': isDialogOpen,
+      'aria-controls': isDialogOpen ? dialogId : undefined,
+      'aria-disabled': isDisabled || undefined,
+      'aria-busy': shownStatus === 'loading' || status === 'pending' || status === 'verifying' || undefined,
+      onClick: isDisabled ? undefined : openConfirmation,
+    }),
+    getDialogProps: () => ({
+      id: dialogId,
+      open: isDialogOpen,
+      pending: status === 'pending',
+      onCancel: closeConfirmation,
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { warnOnce } from '../../core/devWarning';
+import { openState } from '../../core/openState';
 import { Button } from './Button';
 import { cn } from './cn';
 
@@ -75,7 +76,7 @@ export function AlertDialog({
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       data-slot="alert-dialog"
-      data-state={open ? 'open' : 'closed'}
+      data-state={openState(open)}
       onCancel={(event) => {
         // The browser's own Escape handling: keep React in charge of `open`, and never while the action runs.
         event.preventDefault();

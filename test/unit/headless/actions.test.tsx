@@ -99,7 +99,7 @@ describe('useRevokeSession', () => {
       useRevokeSession({ type: 'account', sessionId: 'sess_grace' }),
     );
     await waitFor(() => expect(hook().accountLabel).toBe('Grace Hopper'));
-    act(() => hook().requestConfirm());
+    act(() => hook().openConfirmation());
     expect(hook().status).toBe('confirming');
     let results: boolean[] = [];
     await act(async () => {
@@ -118,7 +118,7 @@ describe('useRevokeSession', () => {
     );
     await waitFor(() => expect(hook().isCurrent).toBe(true));
     expect(hook().refusal).toBe('current-session');
-    act(() => hook().requestConfirm());
+    act(() => hook().openConfirmation());
     expect(hook().status).toBe('idle');
     await act(async () => {
       expect(await hook().confirm()).toBe(false);
@@ -140,6 +140,92 @@ describe('useRevokeSession', () => {
       await hook().confirm();
     });
     expect(hook().status).toBe('done');
+  });
+});
+
+describe('the confirmation dialog the hooks own', () => {
+  it('useRevokeSession: open while confirming and while a confirmed revoke runs; a retry runs without it', async () => {
+    server.use(clerkDelay('session.remove', 50), clerkFailure('session.remove', { status: 503 }, { once: true }));
+    const hook = mountHook<RevokeSession>(scenarios.manyAccounts(), () =>
+      useRevokeSession({ type: 'account', sessionId: 'sess_grace' }),
+    );
+    await waitFor(() => expect(hook().accountLabel).toBe('Grace Hopper'));
+    expect(hook().isDialogOpen).toBe(false);
+    act(() => hook().getTriggerProps().onClick());
+    expect(hook().isDialogOpen).toBe(true);
+    const dialog = hook().getDialogProps();
+    expect(dialog).toMatchObject({ open: true, pending: false });
+    expect(hook().getTriggerProps()).toMatchObject({ 'aria-expanded': true, 'aria-controls': dialog.id });
+    // Closing it revokes nothing.
+    act(() => hook().closeConfirmation());
+    expect(hook()).toMatchObject({ status: 'idle', isDialogOpen: false });
+    act(() => hook().openConfirmation());
+    let confirmed: Promise<boolean> = Promise.resolve(false);
+    act(() => {
+      confirmed = hook().confirm();
+    });
+    expect(hook()).toMatchObject({ status: 'pending', isDialogOpen: true });
+    expect(hook().getDialogProps().pending).toBe(true);
+    await act(async () => {
+      await confirmed;
+    });
+    // The failure closes the dialog: it is reported beside the trigger, and stays after a close.
+    expect(hook()).toMatchObject({ status: 'error', isDialogOpen: false });
+    act(() => hook().closeConfirmation());
+    expect(hook().status).toBe('error');
+    let retried: Promise<boolean> = Promise.resolve(false);
+    act(() => {
+      retried = hook().retry();
+    });
+    expect(hook()).toMatchObject({ status: 'pending', isDialogOpen: false });
+    expect(hook().getTriggerProps()).toMatchObject({ 'aria-busy': true, 'aria-expanded': false });
+    await act(async () => {
+      expect(await retried).toBe(true);
+    });
+    expect(hook().status).toBe('done');
+  });
+
+  it('useRevokeSession: dismissError() clears a failure back to idle', async () => {
+    server.use(clerkFailure('session.remove', { status: 503 }));
+    const hook = mountHook<RevokeSession>(scenarios.manyAccounts(), () =>
+      useRevokeSession({ type: 'account', sessionId: 'sess_grace' }),
+    );
+    await waitFor(() => expect(hook().accountLabel).toBe('Grace Hopper'));
+    await act(async () => {
+      await hook().confirm();
+    });
+    expect(hook().error).not.toBeNull();
+    act(() => hook().dismissError());
+    expect(hook()).toMatchObject({ status: 'idle', error: null });
+  });
+
+  it.each([
+    ['notice', false, 'error'],
+    ['dialog', true, 'idle'],
+  ] as const)(
+    "useSignOutAll reporting a failure in the %s: the dialog open after it is %s, and closing it leaves '%s'",
+    async (reportErrorIn, openAfterFailure, afterClose) => {
+      server.use(clerkFailure('signOut', { status: 503 }));
+      const hook = mountHook(scenarios.manyAccounts(), () => useSignOutAll({ scope: 'this-browser', reportErrorIn }));
+      await waitFor(() => expect(hook().accountCount).toBe(4));
+      expect(hook().getTriggerProps()).toMatchObject({ 'aria-disabled': undefined, 'aria-expanded': false });
+      act(() => hook().getTriggerProps().onClick?.());
+      expect(hook()).toMatchObject({ status: 'confirming', isDialogOpen: true });
+      await act(async () => {
+        await hook().confirm();
+      });
+      expect(hook()).toMatchObject({ status: 'error', isErrorShown: true, isDialogOpen: openAfterFailure });
+      act(() => hook().closeConfirmation());
+      expect(hook().status).toBe(afterClose);
+      expect(hook().isDialogOpen).toBe(false);
+    },
+  );
+
+  it('useSignOutAll: a trigger with nothing to sign out is disabled and opens nothing', async () => {
+    const hook = mountHook(scenarios.oneAccount(), () => useSignOutAll({ scope: 'other-devices' }));
+    await waitFor(() => expect(hook().nothingToDo).toBe(true));
+    expect(hook().isDisabled).toBe(true);
+    expect(hook().getTriggerProps()).toMatchObject({ 'aria-disabled': true, onClick: undefined });
   });
 });
 
