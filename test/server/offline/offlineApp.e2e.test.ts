@@ -14,12 +14,15 @@ import { buildExample, EXAMPLE_DIR, exampleEnv, type RunningApp, rawRequest, sta
  */
 const keys = createTestKeys();
 const env = exampleEnv(keys);
+// As the other next start suites: SKIP_NEXT_E2E=1 skips it locally; CI sets REQUIRE_NEXT_E2E=1, which forbids that.
+const skip = process.env.SKIP_NEXT_E2E === '1';
 
 let app: RunningApp;
 let browser: Browser;
 let scenario: Scenario;
 
 beforeAll(async () => {
+  if (skip) return;
   await buildExample(env);
   app = await startExample(env);
   browser = await chromium.launch(chromiumLaunch());
@@ -66,7 +69,7 @@ async function askApi(page: Page): Promise<{ userId?: string; error?: { code: st
   return JSON.parse((await view(page, 'api').textContent()) ?? '{}');
 }
 
-describe('offline mode on next start of examples/nextjs', () => {
+describe.skipIf(skip)('offline mode on next start of examples/nextjs', () => {
   it("signed in as the mock's Ada: server and browser agree on /account; a switch to Grace moves the API; sign-out returns to sign-in", async () => {
     const context = await browser.newContext();
     await signInOffline(context, app.origin, sessionOf('sess_ada'));
@@ -110,7 +113,7 @@ describe('offline mode on next start of examples/nextjs', () => {
   }, 60_000);
 });
 
-describe('offline mode in a production build', () => {
+describe.skipIf(skip)('offline mode in a production build', () => {
   it('refuses to run: no request gets in with its tokens, and the log names the fix', async () => {
     const { CLERK_OFFLINE_ALLOW_PRODUCTION_BUILD: _, ...production } = env;
     const refusing = await startExample(production);
