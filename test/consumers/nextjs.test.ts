@@ -18,7 +18,7 @@
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch } from '../chromium';
 import { createTestKeys, personas } from '../server/helpers/keys';
@@ -50,7 +50,6 @@ import {
 
 const example = path.join(root, 'examples/nextjs');
 const keys = createTestKeys();
-const tokens = personas(keys);
 const env = exampleEnv(keys);
 
 const VARIANTS = {
@@ -65,7 +64,6 @@ interface App {
   dir: string;
   buildOutput: string;
   server: Server;
-  context: BrowserContext;
 }
 
 let work: string;
@@ -108,11 +106,7 @@ async function prepare(variant: Variant, tarball: string) {
     `http://localhost:${port}/`,
     env,
   );
-  if (!browser) throw new Error('the browser did not start');
-  // A fresh browser: offline mode hands it the development browser token Clerk's handshake would (there is no
-  // Clerk to bounce through), and the mock Clerk signs its current user in.
-  const context = await browser.newContext();
-  apps.set(variant, { dir, buildOutput, server, context });
+  apps.set(variant, { dir, buildOutput, server });
 }
 
 beforeAll(async () => {
@@ -128,7 +122,6 @@ beforeAll(async () => {
 }, 1_200_000);
 
 afterAll(async () => {
-  for (const app of apps.values()) await app.context.close();
   await browser?.close();
   await Promise.all([...apps.values()].map((app) => stop(app.server)));
   if (work && process.env.CSK_KEEP_CONSUMERS !== '1') rmSync(work, { recursive: true, force: true });
@@ -143,7 +136,18 @@ describe.each(Object.keys(VARIANTS) as Variant[])('examples/nextjs from the pack
     return app;
   };
   const origin = () => current().server.url.replace(/\/$/, '');
-  const newPage = () => current().context.newPage();
+  /**
+   * A page in a fresh browser: offline mode hands it the development browser token Clerk's handshake would (there
+   * is no Clerk to bounce through), and the mock Clerk signs its current user, Ada, in. Fresh for every test: the
+   * server's cookies carry the mock's state across page loads (a switch to Grace would stick).
+   */
+  const newPage = async (): Promise<Page> => {
+    if (!browser) throw new Error('the browser did not start');
+    const context: BrowserContext = await browser.newContext();
+    const page = await context.newPage();
+    page.once('close', () => void context.close());
+    return page;
+  };
 
   it('installs the kit from the tarball, with the Clerk of @clerk/nextjs, and type-checks in next build', () => {
     const { dir, buildOutput } = current();
@@ -172,7 +176,7 @@ describe.each(Object.keys(VARIANTS) as Variant[])('examples/nextjs from the pack
     const me = await fetch(`${origin()}/api/me`, { redirect: 'manual' });
     expect(me.status).toBe(401);
     expect(await me.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
-    const signedIn = await fetch(`${origin()}/api/me`, { headers: { authorization: `Bearer ${tokens.user}` } });
+    const signedIn = await fetch(`${origin()}/api/me`, { headers: { authorization: `Bearer ${personas(keys).user}` } });
     expect(signedIn.status).toBe(200);
     expect(await signedIn.json()).toMatchObject({
       secret: 'me',

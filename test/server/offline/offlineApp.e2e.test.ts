@@ -100,6 +100,29 @@ describe.skipIf(skip)('offline mode on next start of examples/nextjs', () => {
     }
   }, 90_000);
 
+  it('a re-verification in the browser reaches the server: a stale admin is sent to /reverify, verifies, gets in', async () => {
+    const context = await browser.newContext();
+    await signInOffline(context, app.origin, { ...sessionOf('sess_ada'), factorVerificationAge: [30, -1] });
+    const { page, errors } = await open(context, '/admin');
+    try {
+      expect(new URL(page.url()).pathname).toBe('/reverify');
+      await page.goto(`${app.origin}/account`);
+      await expectViews(page, 'user_ada · sess_ada · org:admin · verified 30 min ago');
+      // Revoking a device is a sensitive action: Clerk asks to verify first (the mock's stand-in prompt).
+      const phone = page.locator('[data-session-id="sess_ada_phone"]');
+      await phone.getByRole('button').first().click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out', exact: true }).click();
+      await page.getByRole('dialog', { name: "Verify it's you" }).getByRole('button', { name: 'Verify' }).click();
+      await phone.waitFor({ state: 'detached', timeout: 15_000 });
+      await expectViews(page, 'user_ada · sess_ada · org:admin · verified 0 min ago');
+      await page.goto(`${app.origin}/admin`);
+      expect(await page.locator('[data-page="admin"]').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('a fresh browser: the mock signs its current user in on the server, and sign-in sends it back', async () => {
     const context = await browser.newContext();
     const { page, errors } = await open(context, '/account');

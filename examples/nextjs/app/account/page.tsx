@@ -1,12 +1,12 @@
 import { auth } from '@clerk/nextjs/server';
-import { SessionInfoCard, SessionSwitcher } from 'clerk-session-kit';
+import { ActiveDevices, SessionInfoCard, SessionSwitcher } from 'clerk-session-kit';
 import { ClientView } from './ClientView';
 
 export const metadata = { title: 'Your account' };
 
 /**
  * A signed-in page: what the server knows of the session (Clerk's `auth()`, behind the proxy) beside what the
- * browser's Clerk knows (`useAuth()`), the session card and the account switcher.
+ * browser's Clerk knows (`useAuth()`), the session card, the account switcher and the user's devices.
  */
 export default async function Account() {
   const { userId, sessionId, orgRole, factorVerificationAge } = await auth();
@@ -22,6 +22,7 @@ export default async function Account() {
       <ClientView />
       <SessionInfoCard />
       <SessionSwitcher showSignOutAll />
+      <ActiveDevices />
     </main>
   );
 }
