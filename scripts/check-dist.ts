@@ -3,7 +3,8 @@
  * 1. `"use client"` heads the client entries (`.`, `./headless`, `./testing`, `./locales`, and the `./core-2`
  *    three) and no file of the server entries (`./nextjs`, `./testing/server`);
  * 2. client and server code stay apart: the `./nextjs` import graph holds only nextjs/ and framework-free core/
- *    files and no React/@clerk/react/client module,
+ *    files, `./testing/server` only testing/server/ and the framework-free testing/offlineSession (Node built-ins
+ *    and next/server its only imports), and no React/@clerk/react/client module,
  *    the client graphs hold no `next`/`@clerk/nextjs` import; every bare import is a peer (never bundled);
  *    each Core names only its own Clerk: the Core 3 graphs `@clerk/react`, the `./core-2` graphs (JS and
  *    `.d.ts`) `@clerk/clerk-react` and `@clerk/shared` and stay inside core-2/;

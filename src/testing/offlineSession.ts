@@ -24,8 +24,3 @@ export type OfflineSession = Pick<ScenarioSession, 'id' | 'status' | 'actor' | '
   user: Pick<ScenarioUser, 'id'>;
   organization: Pick<ScenarioOrganization, 'id' | 'slug' | 'role'> | null;
 };
-
-/** What the browser reports: its current session, or `null` when signed out. */
-export interface OfflineSessionReport {
-  session: OfflineSession | null;
-}
