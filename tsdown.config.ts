@@ -22,7 +22,7 @@ function clientDirective(): Plugin {
     renderChunk(code, chunk) {
       const wanted = clientEntries.has(chunk.fileName);
       const has = directive.test(code);
-      if (chunk.fileName.startsWith('nextjs/') && has) {
+      if ((chunk.fileName.startsWith('nextjs/') || chunk.fileName.startsWith('testing/server/')) && has) {
         this.error(`${chunk.fileName} is server code but starts with "use client"`);
       }
       if (wanted && !has) return { code: `'use client';\n${code}`, map: null };
@@ -53,6 +53,7 @@ export default defineConfig([
       'headless/index': 'src/headless/index.ts',
       'nextjs/index': 'src/nextjs/index.ts',
       'testing/index': 'src/testing/index.ts',
+      'testing/server/index': 'src/testing/server/index.ts',
       'locales/index': 'src/locales/index.ts',
     },
     outDir: 'dist',
@@ -61,7 +62,8 @@ export default defineConfig([
   },
   {
     // Clerk Core 2 (`@clerk/clerk-react` 5): the same client sources, the door pointed at Core 2 (see
-    // scripts/clerkCore2.ts), into dist/core-2/. The nextjs and locales entries serve both Cores as they are.
+    // scripts/clerkCore2.ts), into dist/core-2/. The nextjs, testing/server and locales entries serve both Cores
+    // as they are.
     ...shared,
     entry: {
       index: 'src/index.ts',

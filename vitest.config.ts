@@ -28,7 +28,7 @@ function onCore(core: 2 | 3, project: TestProjectInlineConfiguration): TestProje
  * Files not run again on Core 2: src/core names no Clerk package (the layer rule), nor does the Redis limiter;
  * the mock's contract suites state what Core 3's hooks see of the mock (re-render on every emit,
  * `skipInitialEmit`): on Core 2 the mock's judge is test/fidelity, against real clerk-js 5, which states where
- * Core 2's hooks see otherwise; the real `next start` suite builds a Core 3 app (the Core 2 consumer app is a
+ * Core 2's hooks see otherwise; the real `next start` suites build a Core 3 app (the Core 2 consumer app is a
  * real Next app on @clerk/nextjs 6).
  */
 const CORE_3_ONLY = [
@@ -36,6 +36,7 @@ const CORE_3_ONLY = [
   'test/unit/testing/{operations,rerender,failures,scenarios}.test.tsx',
   'test/server/redis/**',
   'test/server/nextjs/nextStart.e2e.test.ts',
+  'test/server/offline/offlineApp.e2e.test.ts',
 ];
 
 const server: TestProjectInlineConfiguration = {

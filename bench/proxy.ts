@@ -99,7 +99,7 @@ async function load(port: number, seconds: number): Promise<number> {
 }
 
 async function overHttp() {
-  const env = exampleEnv(keys.jwtKey, keys.publishableKey, keys.secretKey);
+  const env = exampleEnv(keys);
   console.log('\nbuilding examples/nextjs ...');
   await buildExample(env);
   // Both servers run side by side and take turns under load in 1 s windows, so drifting background load is

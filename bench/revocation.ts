@@ -136,7 +136,7 @@ async function throughput(origin: string, count: number): Promise<number> {
 }
 
 async function overHttp() {
-  const env = exampleEnv(keys.jwtKey, keys.publishableKey, keys.secretKey);
+  const env = exampleEnv(keys);
   console.log('\nbuilding examples/nextjs ...');
   await buildExample(env);
   const apps = { off: await startExample({ ...env, EXAMPLE_REVOCATION: 'off' }), on: await startExample(env) };

@@ -1,9 +1,10 @@
 /**
  * Checks the built package (`npm run build` first) for what publint and attw cannot see:
  * 1. `"use client"` heads the client entries (`.`, `./headless`, `./testing`, `./locales`, and the `./core-2`
- *    three) and no file of `./nextjs`;
+ *    three) and no file of the server entries (`./nextjs`, `./testing/server`);
  * 2. client and server code stay apart: the `./nextjs` import graph holds only nextjs/ and framework-free core/
- *    files and no React/@clerk/react/client module,
+ *    files, `./testing/server` only testing/server/ and the framework-free testing/offlineSession (Node built-ins
+ *    and next/server its only imports), and no React/@clerk/react/client module,
  *    the client graphs hold no `next`/`@clerk/nextjs` import; every bare import is a peer (never bundled);
  *    each Core names only its own Clerk: the Core 3 graphs `@clerk/react`, the `./core-2` graphs (JS and
  *    `.d.ts`) `@clerk/clerk-react` and `@clerk/shared` and stay inside core-2/;
@@ -36,6 +37,7 @@ const entries = {
   './headless': 'headless/index.js',
   './nextjs': 'nextjs/index.js',
   './testing': 'testing/index.js',
+  './testing/server': 'testing/server/index.js',
   './locales': 'locales/index.js',
   './core-2': 'core-2/index.js',
   './core-2/headless': 'core-2/headless/index.js',
@@ -51,10 +53,17 @@ const clientEntries = [
   './core-2/testing',
 ];
 const core2 = (subpath: string) => subpath.startsWith('./core-2');
-const allowedFramework = [/^react$/, /^react\/jsx-runtime$/, /^react-dom(\/.*)?$/, /^msw$/];
+const allowedFramework = [/^react$/, /^react\/jsx-runtime$/, /^react-dom(\/.*)?$/, /^msw(\/browser)?$/];
 const allowedBare = [...allowedFramework, /^@clerk\/react(\/.*)?$/];
 const allowedCore2Bare = [...allowedFramework, /^@clerk\/clerk-react(\/errors)?$/, /^@clerk\/shared\/(error|types)$/];
 const allowedServerBare = [/^@clerk\/nextjs\/server$/, /^@clerk\/nextjs\/webhooks$/, /^next\/server$/];
+// Offline mode's server half signs tokens with the project's key pair, kept in a file: Node built-ins only.
+const allowedOfflineBare = [/^next\/server$/, /^node:(crypto|fs|path)$/];
+/** Files a server entry may reach: its own folder, plus framework-free modules it shares with the client side. */
+const serverFiles: Record<string, (file: string) => boolean> = {
+  './nextjs': (file) => file.startsWith('nextjs/') || file.startsWith('core/'),
+  './testing/server': (file) => file.startsWith('testing/server/') || file === 'testing/offlineSession.js',
+};
 const startsWithUseClient = (code: string) => /^(['"])use client\1;?/.test(code.trimStart());
 
 /** Relative-import graph of one entry: files (relative to dist) and bare specifiers. */
@@ -92,14 +101,22 @@ for (const [subpath, file] of Object.entries(entries)) {
   if (!existsSync(path.join(dist, file.replace(/\.js$/, '.d.ts')))) fail(`${file} has no .d.ts`);
   const { files, bare } = graph(file);
   for (const [specifier, from] of bare) {
-    const allowed = !client ? allowedServerBare : core2(subpath) ? allowedCore2Bare : allowedBare;
+    const allowed = !client
+      ? subpath === './testing/server'
+        ? allowedOfflineBare
+        : allowedServerBare
+      : core2(subpath)
+        ? allowedCore2Bare
+        : allowedBare;
     if (!allowed.some((re) => re.test(specifier))) {
       fail(`${subpath}: ${from} imports '${specifier}' (not allowed in a ${client ? 'client' : 'server'} entry)`);
     }
   }
   for (const member of files) {
     const memberCode = readFileSync(path.join(dist, member), 'utf8');
-    if (client && member.startsWith('nextjs/')) fail(`${subpath} reaches server file ${member}`);
+    if (client && (member.startsWith('nextjs/') || member.startsWith('testing/server/'))) {
+      fail(`${subpath} reaches server file ${member}`);
+    }
     if (core2(subpath) !== member.startsWith('core-2/')) fail(`${subpath} reaches ${member}, built for the other Core`);
     if (core2(subpath)) {
       const types = path.join(dist, member.replace(/\.js$/, '.d.ts'));
@@ -108,10 +125,9 @@ for (const [subpath, file] of Object.entries(entries)) {
       }
     }
     if (!client) {
-      // core/ is the framework-free layer both sides share; the checks below keep it free of client code.
-      if (!member.startsWith('nextjs/') && !member.startsWith('core/')) {
-        fail(`${subpath} reaches non-server file ${member}`);
-      }
+      // core/ (and testing/offlineSession) are framework-free modules both sides share; the checks below keep
+      // them free of client code.
+      if (!serverFiles[subpath]?.(member)) fail(`${subpath} reaches non-server file ${member}`);
       if (startsWithUseClient(memberCode)) fail(`${member} is server code but starts with "use client"`);
       if (/\b(useState|useEffect|createContext|jsx)\b/.test(memberCode)) fail(`${member} looks like client code`);
     }

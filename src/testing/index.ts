@@ -15,6 +15,7 @@ export {
 export { type ClerkEndpoint, type ClerkErrorBody, clerkEndpoints } from './fapi';
 export { type ClerkFailure, clerkDelay, clerkFailure, clerkHandlers, clerkReverificationRequired } from './handlers';
 export { MockClerkProvider, type MockClerkProviderProps } from './MockClerkProvider';
+export { OfflineClerkProvider, type OfflineClerkProviderProps } from './OfflineClerkProvider';
 export {
   DEFAULT_INSTANCE,
   device,
@@ -36,4 +37,10 @@ export {
   validateScenario,
 } from './scenario';
 export { scenarios } from './scenarios';
+export {
+  type ServerSessionSync,
+  type ServerSessionSyncOptions,
+  scenarioFromCookies,
+  syncSessionToServer,
+} from './serverSync';
 export { createTestClock, type TestClock } from './testClock';

@@ -4,19 +4,21 @@
  * (`@clerk/nextjs` 6, the kit's `/core-2` entries), each installed with npm and with pnpm, two apps at a time.
  * Copies examples/nextjs to a temp dir outside the repository and turns it into a standalone app: its
  * package.json depends on the tarball plus next, react, react-dom, @clerk/nextjs and msw at the repository's
- * versions; the tsconfig `paths` onto the kit's source and the `turbopack.root` onto the repository are dropped.
+ * versions (the example's files are a user's app as they are: the repository's wiring onto the kit's source lives
+ * in test/server/helpers/nextApp.ts).
  * Then `npm install`, `next build` (which type-checks the app against the tarball's .d.ts), `next start -H
  * localhost` with offline test keys, and:
  * - the proxy preset from the tarball: a protected page redirects to sign-in, a protected API answers 401 JSON,
  *   a signed-in token gets through to `requireSession()`;
- * - Chromium on /kit (the components under `<MockClerkProvider>`, MSW worker answering Clerk's Frontend API):
+ * - Chromium on /kit (offline mode: the components under `<OfflineClerkProvider>`, MSW's worker answering Clerk's
+ *   Frontend API):
  *   the kit's CSS applies, a switch changes the current account, a revoke removes a device.
  * Set CSK_SKIP_BUILD=1 when `npm run build` already ran; CSK_KEEP_CONSUMERS=1 keeps the temp app.
  */
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch } from '../chromium';
 import { createTestKeys, personas } from '../server/helpers/keys';
@@ -48,8 +50,7 @@ import {
 
 const example = path.join(root, 'examples/nextjs');
 const keys = createTestKeys();
-const tokens = personas(keys);
-const env = exampleEnv(keys.jwtKey, keys.publishableKey, keys.secretKey);
+const env = exampleEnv(keys);
 
 const VARIANTS = {
   'core-3': { core: 3, pm: 'npm' },
@@ -63,7 +64,6 @@ interface App {
   dir: string;
   buildOutput: string;
   server: Server;
-  context: BrowserContext;
 }
 
 let work: string;
@@ -84,13 +84,6 @@ function standalone(dir: string, tarball: string, core: 2 | 3) {
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   if (core === 2) importCore2(path.join(dir, 'app'));
 
-  const tsconfig = JSON.parse(readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'));
-  delete tsconfig.compilerOptions.paths;
-  writeFileSync(path.join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
-  // Only the in-repository build needs this stand-in for the compiled CSS (see the file); the tarball has the real one.
-  rmSync(path.join(dir, 'app/kit/repo-mode.css'));
-
-  // The example's config points Turbopack and file tracing at the repository; a standalone app needs neither.
   // Browser source maps let the test count the copies of @clerk/shared in the client bundle.
   writeFileSync(
     path.join(dir, 'next.config.ts'),
@@ -113,13 +106,7 @@ async function prepare(variant: Variant, tarball: string) {
     `http://localhost:${port}/`,
     env,
   );
-  if (!browser) throw new Error('the browser did not start');
-  // With a development key, clerkMiddleware bounces a browser's first page load through Clerk's handshake
-  // (dev-browser-missing), which sets this cookie. Offline there is no Clerk to bounce through, so the browser
-  // starts with a dev browser cookie, as it would after its first visit. Signed out either way.
-  const context = await browser.newContext();
-  await context.addCookies([{ name: '__clerk_db_jwt', value: 'dvb_consumer_test', url: server.url }]);
-  apps.set(variant, { dir, buildOutput, server, context });
+  apps.set(variant, { dir, buildOutput, server });
 }
 
 beforeAll(async () => {
@@ -135,7 +122,6 @@ beforeAll(async () => {
 }, 1_200_000);
 
 afterAll(async () => {
-  for (const app of apps.values()) await app.context.close();
   await browser?.close();
   await Promise.all([...apps.values()].map((app) => stop(app.server)));
   if (work && process.env.CSK_KEEP_CONSUMERS !== '1') rmSync(work, { recursive: true, force: true });
@@ -150,7 +136,18 @@ describe.each(Object.keys(VARIANTS) as Variant[])('examples/nextjs from the pack
     return app;
   };
   const origin = () => current().server.url.replace(/\/$/, '');
-  const newPage = () => current().context.newPage();
+  /**
+   * A page in a fresh browser: offline mode hands it the development browser token Clerk's handshake would (there
+   * is no Clerk to bounce through), and the mock Clerk signs its current user, Ada, in. Fresh for every test: the
+   * server's cookies carry the mock's state across page loads (a switch to Grace would stick).
+   */
+  const newPage = async (): Promise<Page> => {
+    if (!browser) throw new Error('the browser did not start');
+    const context: BrowserContext = await browser.newContext();
+    const page = await context.newPage();
+    page.once('close', () => void context.close());
+    return page;
+  };
 
   it('installs the kit from the tarball, with the Clerk of @clerk/nextjs, and type-checks in next build', () => {
     const { dir, buildOutput } = current();
@@ -179,7 +176,7 @@ describe.each(Object.keys(VARIANTS) as Variant[])('examples/nextjs from the pack
     const me = await fetch(`${origin()}/api/me`, { redirect: 'manual' });
     expect(me.status).toBe(401);
     expect(await me.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
-    const signedIn = await fetch(`${origin()}/api/me`, { headers: { authorization: `Bearer ${tokens.user}` } });
+    const signedIn = await fetch(`${origin()}/api/me`, { headers: { authorization: `Bearer ${personas(keys).user}` } });
     expect(signedIn.status).toBe(200);
     expect(await signedIn.json()).toMatchObject({
       secret: 'me',

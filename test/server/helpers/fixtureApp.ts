@@ -47,7 +47,7 @@ export interface RunningFixture extends RunningApp {
 
 /** Builds the variant if its sources changed (see `buildCached`) and starts it with `keys`. */
 export async function startFixture(variant: FixtureVariant, keys: TestKeys): Promise<RunningFixture> {
-  const env = exampleEnv(keys.jwtKey, keys.publishableKey, keys.secretKey);
+  const env = exampleEnv(keys);
   const keyEnv: Record<string, string> = variant === 'basePath' ? { FIXTURE_BASE_PATH } : {};
   await buildCached(FIXTURE_DIR, variant === 'basePath' ? '.next-base' : '.next', env, keyEnv);
   const app = await startApp(FIXTURE_DIR, { ...env, ...keyEnv });

@@ -1,8 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
+import type { TestKeys } from './keys';
 import { freePort, waitForPort } from './servers';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -12,25 +22,31 @@ const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/next/dist/bin/next');
 /** The example's webhook signing secret (Clerk dashboard > Webhooks), fixed so tests can sign deliveries. */
 export const EXAMPLE_WEBHOOK_SECRET = `whsec_${Buffer.from('clerk-session-kit example webhook secret').toString('base64')}`;
 
-/** Environment for building and serving the example offline with test keys. */
-export function exampleEnv(
-  jwtKey: string,
-  publishableKey: string,
-  secretKey: string,
-  extra: Record<string, string> = {},
-): NodeJS.ProcessEnv {
+/**
+ * Environment for building and serving the example with test keys, in offline mode (NEXT_PUBLIC_CLERK_OFFLINE,
+ * read at build time): the browser runs the kit's mock Clerk and the proxy signs its user in with the test key
+ * pair, so a test's own tokens (signed with `keys`) verify as well. The builds are `next build`s, which offline
+ * mode refuses unless CLERK_OFFLINE_ALLOW_PRODUCTION_BUILD=1: these builds are never deployed.
+ */
+export function exampleEnv(keys: TestKeys, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     CLERK_TELEMETRY_DISABLED: '1',
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: publishableKey,
-    CLERK_SECRET_KEY: secretKey,
-    CLERK_JWT_KEY: jwtKey,
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: keys.publishableKey,
+    CLERK_SECRET_KEY: keys.secretKey,
+    CLERK_JWT_KEY: keys.jwtKey,
     CLERK_WEBHOOK_SIGNING_SECRET: EXAMPLE_WEBHOOK_SECRET,
+    ...EXAMPLE_BUILD_ENV,
+    CLERK_OFFLINE_PRIVATE_KEY: keys.privateKey,
+    CLERK_OFFLINE_ALLOW_PRODUCTION_BUILD: '1',
     ...extra,
   } as NodeJS.ProcessEnv;
 }
+
+/** What the example's build bakes in (NEXT_PUBLIC_*): part of its build cache key. */
+const EXAMPLE_BUILD_ENV = { NEXT_PUBLIC_CLERK_OFFLINE: '1' };
 
 function run(dir: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -48,14 +64,58 @@ function run(dir: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
   });
 }
 
-/** `next build` of examples/nextjs (one build serves every variant: the proxy reads its keys at start). */
+/**
+ * The repository's wiring for examples/nextjs, kept out of the example's files: the example imports the kit by
+ * its package name, as a user's app does, and in this repository `examples/nextjs/node_modules/clerk-session-kit`
+ * is a stand-in package whose exports point at the kit's source (a symlink to src/), so the example builds
+ * against the source without `npm run build`. Its `styles.css` is a stand-in too (the source has no compiled
+ * CSS): test/consumers builds the example from the packed tarball, with the real one.
+ */
+function linkKitSource(): void {
+  const dir = path.join(EXAMPLE_DIR, 'node_modules/clerk-session-kit');
+  const entry = (subpath: string) => `./src/${subpath}/index.ts`;
+  const pkg = {
+    name: 'clerk-session-kit',
+    private: true,
+    type: 'module',
+    exports: {
+      '.': './src/index.ts',
+      './headless': entry('headless'),
+      './nextjs': entry('nextjs'),
+      './testing': entry('testing'),
+      './testing/server': entry('testing/server'),
+      './locales': entry('locales'),
+      './styles.css': './styles.css',
+    },
+  };
+  const manifest = `${JSON.stringify(pkg, null, 2)}\n`;
+  const manifestFile = path.join(dir, 'package.json');
+  if (existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') === manifest) return;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  symlinkSync(path.join(REPO_ROOT, 'src'), path.join(dir, 'src'), 'dir');
+  writeFileSync(
+    path.join(dir, 'styles.css'),
+    '/* Stand-in for the compiled stylesheet (see test/server/helpers/nextApp.ts). */\n',
+  );
+  writeFileSync(manifestFile, manifest);
+}
+
+/** `next build` of examples/nextjs unless its last build came from the same sources (see `buildCached`). */
 export function buildExample(env: NodeJS.ProcessEnv): Promise<void> {
-  return run(EXAMPLE_DIR, ['build'], env);
+  linkKitSource();
+  return buildCached(EXAMPLE_DIR, '.next', env, EXAMPLE_BUILD_ENV, ['src']);
 }
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name.startsWith('.next') || entry.name === 'node_modules' || entry.name === 'next-env.d.ts') return [];
+    if (
+      entry.name.startsWith('.next') ||
+      entry.name === '.clerk-offline' ||
+      entry.name === 'node_modules' ||
+      entry.name === 'next-env.d.ts'
+    )
+      return [];
     const full = path.join(dir, entry.name);
     return entry.isDirectory() ? sourceFiles(full) : [full];
   });
@@ -63,7 +123,7 @@ function sourceFiles(dir: string): string[] {
 
 /**
  * `next build` of `dir` into `distDir` unless the last build there came from the same sources (the app's, the
- * preset's, the lockfile) and the same `keyEnv`: every suite that needs the app then shares one build, in one run
+ * kit's `kitSources` it imports, the lockfile) and the same `keyEnv`: every suite that needs the app then shares one build, in one run
  * and across runs. The proxy reads its keys when the server starts, so they are not part of the key.
  */
 export async function buildCached(
@@ -71,11 +131,12 @@ export async function buildCached(
   distDir: string,
   env: NodeJS.ProcessEnv,
   keyEnv: Record<string, string> = {},
+  kitSources: string[] = ['src/nextjs'],
 ): Promise<void> {
   const hash = createHash('sha256').update(JSON.stringify(keyEnv));
   const files = [
     ...sourceFiles(dir),
-    ...sourceFiles(path.join(REPO_ROOT, 'src/nextjs')),
+    ...kitSources.flatMap((source) => sourceFiles(path.join(REPO_ROOT, source))),
     path.join(REPO_ROOT, 'package-lock.json'),
   ];
   for (const file of files.sort()) hash.update(`${path.relative(REPO_ROOT, file)}\0`).update(readFileSync(file));
@@ -89,6 +150,8 @@ export async function buildCached(
 export interface RunningApp {
   port: number;
   origin: string;
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -103,12 +166,16 @@ export async function startApp(dir: string, env: NodeJS.ProcessEnv): Promise<Run
   const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-H', 'localhost', '-p', String(port)], {
     cwd: dir,
     env,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
   await waitForPort(port, 'localhost', 60_000);
   return {
     port,
     origin: `http://localhost:${port}`,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

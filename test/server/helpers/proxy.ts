@@ -8,6 +8,7 @@ export interface CallOptions {
   token?: string;
   method?: string;
   headers?: Record<string, string>;
+  body?: string;
   /** The app's `basePath` from next.config, as Next passes it to the proxy. */
   basePath?: string;
 }
@@ -20,6 +21,7 @@ export async function callProxy(proxy: NextMiddleware, path: string, options: Ca
   const request = new NextRequest(`${ORIGIN}${path}`, {
     method: options.method ?? 'GET',
     headers,
+    ...(options.body !== undefined ? { body: options.body } : {}),
     ...(options.basePath ? { nextConfig: { basePath: options.basePath } } : {}),
   });
   const event = new NextFetchEvent({ request, page: '/', context: { waitUntil: () => {} } });
