@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createMockClerk, MOCK_FRONTEND_API, MOCK_PUBLISHABLE_KEY } from '../../src/testing/createMockClerk';
 import { clerkHandlers } from '../../src/testing/handlers';
 import type { Scenario } from '../../src/testing/scenario';
+import { closePageTimers } from '../unit/cleanup';
 import type { FapiBackend } from './fapiBackend';
 import { recordFapiRequests, staleInstances } from './handlers';
 import { createProbe, Observe, type Probe, SessionListOnly } from './observe';
@@ -110,6 +111,10 @@ export function setupTargetServer() {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     cleanup();
+    // Each test is a page of its own: a finished test's clerk-js would otherwise refresh its token about 45 s later
+    // (into the stale-host network error) while a later test runs, and on a slow machine that landed inside a
+    // later test's window and changed what its hooks showed.
+    closePageTimers();
     server.resetHandlers();
   });
   afterAll(() => server.close());

@@ -29,7 +29,9 @@ globalThis.setInterval = ((handler: (...args: unknown[]) => void, delay?: number
   pending.add(id);
   return id;
 }) as typeof setInterval;
-afterAll(() => {
+/** Clears every timer still pending, as closing the page would. */
+export function closePageTimers() {
   for (const id of pending) originalClear(id);
   pending.clear();
-});
+}
+afterAll(closePageTimers);
