@@ -6,11 +6,11 @@ import type { ReverificationOptions } from '../headless/useReverified';
 import { type RevokeTarget, useRevokeSession } from '../headless/useRevokeSession';
 import { useKitStrings } from './kitContext';
 import { AlertDialog } from './parts/AlertDialog';
-import { OutcomesAnnounced } from './parts/Announcer';
 import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 import { ClerkFailed } from './parts/NotLoaded';
+import { OutcomesAnnounced } from './parts/OutcomesAnnounced';
 import { useFocusAfterCommit } from './parts/useFocusAfterCommit';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * A polite live region that is always in the page, so screen readers announce the text put into it
@@ -11,12 +11,6 @@ export function Announcer({ message }: { message: string }) {
     </p>
   );
 }
-
-/**
- * `true` inside a component that announces its parts' outcomes in its own {@link Announcer} (ActiveDevices, its
- * rows' sign-outs): the parts then render no live region of their own, so a list has one, not one per row.
- */
-export const OutcomesAnnounced = createContext(false);
 
 /**
  * State for an {@link Announcer}: `announce(text)` clears the region, then sets the text a moment later, so the
