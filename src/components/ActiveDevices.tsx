@@ -14,6 +14,7 @@ import { Announcer } from './parts/Announcer';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 import { NotLoaded } from './parts/NotLoaded';
+import { OutcomesAnnounced } from './parts/OutcomesAnnounced';
 import { Skeleton } from './parts/Skeleton';
 import { useFocusAfterCommit } from './parts/useFocusAfterCommit';
 import { SignOutAllButton } from './SignOutAllButton';
@@ -206,20 +207,23 @@ export function ActiveDevices({
       {status === 'ready' ? (
         <>
           <ul data-slot="list" className={cn('csk-devices-list', classNames.list)}>
-            {devices.devices.map((device) => (
-              <DeviceRow
-                key={device.id}
-                device={device}
-                showIpAddress={showIpAddress}
-                revoke={revoke}
-                onRevoked={onRevoked}
-                {...needs}
-                rowClassName={classNames.row}
-                deviceClassName={classNames.device}
-                metaClassName={classNames.meta}
-                revokeClassName={classNames.revoke}
-              />
-            ))}
+            {/* onRevoked announces a row's sign-out in the list's live region: rows need none of their own. */}
+            <OutcomesAnnounced.Provider value={true}>
+              {devices.devices.map((device) => (
+                <DeviceRow
+                  key={device.id}
+                  device={device}
+                  showIpAddress={showIpAddress}
+                  revoke={revoke}
+                  onRevoked={onRevoked}
+                  {...needs}
+                  rowClassName={classNames.row}
+                  deviceClassName={classNames.device}
+                  metaClassName={classNames.meta}
+                  revokeClassName={classNames.revoke}
+                />
+              ))}
+            </OutcomesAnnounced.Provider>
           </ul>
           {others.length === 0 ? (
             <p id={emptyId} data-slot="empty" className={cn('csk-note', classNames.empty)}>

@@ -1,5 +1,5 @@
 'use client';
-import { type ReactNode, useId, useRef } from 'react';
+import { type ReactNode, useContext, useId, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enRevoke } from '../core/messages/en/revoke';
 import type { ReverificationOptions } from '../headless/useReverified';
@@ -10,6 +10,7 @@ import { Button } from './parts/Button';
 import { cn } from './parts/cn';
 import { ErrorNotice } from './parts/ErrorNotice';
 import { ClerkFailed } from './parts/NotLoaded';
+import { OutcomesAnnounced } from './parts/OutcomesAnnounced';
 import { useFocusAfterCommit } from './parts/useFocusAfterCommit';
 
 /** The English this component renders when no `SessionKitProvider` gives a catalogue. */
@@ -79,6 +80,8 @@ export function RevokeButton({
   const triggerRef = useRef<HTMLButtonElement>(null);
   const noticeActionRef = useRef<HTMLButtonElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  // In a list that announces its rows' outcomes (whose row goes away once done), the row keeps no live region.
+  const ownLiveRegion = !useContext(OutcomesAnnounced);
 
   // Once a run settles, lost focus (with the dialog, the trigger once done, or Clerk's verification) goes to the
   // status line when done, else to the trigger. After a retry from the notice (which went away with it, focus
@@ -132,7 +135,7 @@ export function RevokeButton({
       data-state={revoke.refusal === 'loading' ? 'loading' : status}
       className={cn('csk-revoke', className, classNames.root)}
     >
-      <p role="status" data-slot="announcer" className="csk:sr-only" />
+      {ownLiveRegion ? <p role="status" data-slot="announcer" className="csk:sr-only" /> : null}
       <Button
         ref={triggerRef}
         variant="secondary"

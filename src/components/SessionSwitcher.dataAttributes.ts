@@ -17,6 +17,8 @@ export const SessionSwitcherDataAttributes = {
   ...AnnouncerDataAttributes,
   /** The root (`classNames.root`): `open | closed` in the popover variant, none inline. */
   root: ['open', 'closed'],
+  /** The frame around the current account's avatar and the trigger (`classNames.trigger`). */
+  'trigger-frame': ['open', 'closed'],
   /** The button that opens the popover. */
   trigger: ['open', 'closed'],
   /** The popover. */

@@ -24,8 +24,9 @@ const strings = { ...enCommon, switcher: enSwitcher, revoke: enRevoke, signOutAl
 
 /**
  * Slots of {@link SessionSwitcher} for `classNames`; each element carries the matching `data-slot`:
- * `root`, `trigger` (popover only), `panel` (popover only), `list` (the grid), `row`, `account` (the switch button,
- * or the current account's cell), `signOut` → `data-slot="sign-out"`, `addAccount` → `add-account`,
+ * `root`, `trigger` → `trigger-frame` (popover only: the frame around the avatar and the `trigger` button), `panel`
+ * (popover only), `list` (the grid), `row`, `account` (the switch button, or the current account's cell),
+ * `signOut` → `data-slot="sign-out"`, `addAccount` → `add-account`,
  * `signOutAll` → `sign-out-all`, `error` (a row's error notice), `signedOut` → `signed-out`.
  */
 export interface SessionSwitcherClassNames {
@@ -209,7 +210,12 @@ export function SessionSwitcher({
     <div {...rootProps} data-state={openState(open)}>
       {/* The avatar sits beside the button, not in it: its initials are visible text, and visible text inside a
           button must be part of its accessible name (WCAG 2.5.3). The button's ::after covers the whole frame. */}
-      <span ref={frameRef} data-state={openState(open)} className={cn('csk-sw-frame', classNames.trigger)}>
+      <span
+        ref={frameRef}
+        data-slot="trigger-frame"
+        data-state={openState(open)}
+        className={cn('csk-sw-frame', classNames.trigger)}
+      >
         {current ? <Avatar src={current.imageUrl} initials={current.initials} size="sm" /> : null}
         <button
           ref={triggerRef}

@@ -5,6 +5,7 @@ import { memo, useId, useRef } from 'react';
 import { enCommon } from '../core/messages/en/common';
 import { enRevoke } from '../core/messages/en/revoke';
 import { enSwitcher } from '../core/messages/en/switcher';
+import { labelIsInName } from '../core/messages/labelInName';
 import { type AccountSummary, displayName } from '../headless/summaries';
 import type { ActionState } from '../headless/useActionStates';
 import { type GridPosition, gridCellProps } from '../headless/useGridNavigation';
@@ -80,12 +81,9 @@ export const SessionSwitcherRow = memo(function SessionSwitcherRow({
 
   const label = messages.switcher.switchTo(name, identifier ?? name);
   const signOutName = messages.switcher.signOutOf(name);
-  // The short visible label must be part of the accessible name (WCAG 2.5.3, label in name). A catalogue whose
-  // "Sign out of …" does not contain its "Sign out" gets an icon with the full name as its tooltip instead (the
-  // kit's own en, de and ar catalogues all contain it, so they show the label).
-  const shortLabelFits = signOutName
-    .toLocaleLowerCase(messages.locale)
-    .includes(messages.signOut.toLocaleLowerCase(messages.locale));
+  // A catalogue whose "Sign out of …" does not contain its "Sign out" gets an icon with the full name as its
+  // tooltip instead (the kit's own en, de and ar catalogues all contain it, so they show the label).
+  const shortLabelFits = labelIsInName(signOutName, messages.signOut, messages.locale);
   const pendingHint =
     account.status === 'pending' ? (
       <span id={hintId} className="csk:shrink-0">

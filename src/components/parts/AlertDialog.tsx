@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { warnOnce } from '../../core/devWarning';
 import { openState } from '../../core/openState';
 import { Button } from './Button';
@@ -29,8 +29,19 @@ export interface AlertDialogProps {
  * `role="alertdialog"`, focus starts on Cancel, Escape cancels, a click outside does NOT dismiss, and focus goes
  * back to where it was when the dialog closes. A close by the browser itself (no cancelable `cancel` event) counts
  * as a cancel, or is undone while `pending`.
+ *
+ * The `<dialog>` is in the page only while open, and for the render that closes it (which gives focus back): a
+ * list whose every row has a confirmation does not carry a closed dialog per row.
  */
-export function AlertDialog({
+export function AlertDialog(props: AlertDialogProps) {
+  const [present, setPresent] = useState(props.open);
+  if (props.open && !present) setPresent(true);
+  const onClosed = useCallback(() => setPresent(false), []);
+  return present ? <DialogElement {...props} onClosed={onClosed} /> : null;
+}
+
+/** The mounted `<dialog>` of an {@link AlertDialog}; `onClosed` once it closed and gave focus back. */
+function DialogElement({
   open,
   id,
   title,
@@ -43,7 +54,8 @@ export function AlertDialog({
   onCancel,
   className,
   children,
-}: AlertDialogProps) {
+  onClosed,
+}: AlertDialogProps & { onClosed: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -60,12 +72,15 @@ export function AlertDialog({
       cancelRef.current?.focus();
       if (process.env.NODE_ENV !== 'production' && !dialog.querySelector('h2')?.textContent?.trim())
         warnOnce(`a dialog opened with an empty title, so screen readers give it no name: "${dialog.textContent}"`);
-    } else if (!open && dialog.open) {
-      dialog.close();
-      // The opener may be gone (its row was removed): then the owner component moves focus itself.
-      if (returnFocus.current?.isConnected) returnFocus.current.focus();
+    } else if (!open) {
+      if (dialog.open) {
+        dialog.close();
+        // The opener may be gone (its row was removed): then the owner component moves focus itself.
+        if (returnFocus.current?.isConnected) returnFocus.current.focus();
+      }
+      onClosed();
     }
-  }, [open]);
+  }, [open, onClosed]);
 
   return (
     <dialog

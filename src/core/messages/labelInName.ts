@@ -1,6 +1,14 @@
 import type { Messages } from './types';
 
 /**
+ * Whether an accessible name contains a control's visible label (WCAG 2.5.3, label in name), ignoring case in
+ * `locale`: e.g. "Sign out of Ada Lovelace" contains "Sign out".
+ */
+export function labelIsInName(name: string, label: string, locale: string): boolean {
+  return name.toLocaleLowerCase(locale).includes(label.toLocaleLowerCase(locale));
+}
+
+/**
  * Where a catalogue breaks "label in name" (WCAG 2.5.3): a control's accessible name, built from one message,
  * that does not contain the control's visible text, built from another. One sentence per problem; none for the
  * kit's own catalogues. Checked on sample values, as the messages are functions.
@@ -8,10 +16,9 @@ import type { Messages } from './types';
 export function labelInNameProblems(messages: Messages): string[] {
   const name = 'Ada Lovelace';
   const identifier = 'ada@example.com';
-  const lower = (text: string) => text.toLocaleLowerCase(messages.locale);
   const problems: string[] = [];
   const check = (key: string, full: string, short: string, consequence: string) => {
-    if (!lower(full).includes(lower(short)))
+    if (!labelIsInName(full, short, messages.locale))
       problems.push(`${key} gives "${full}", which does not contain "${short}": ${consequence}.`);
   };
   check(
