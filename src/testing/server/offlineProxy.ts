@@ -140,6 +140,9 @@ async function sessionEndpoint(request: NextRequest, signer: TokenSigner): Promi
   ]);
 }
 
+/** A PEM-shaped stand-in for {@link offlineProxy}'s option check; it never verifies anything. */
+const OPTIONS_CHECK_KEY = '-----BEGIN PUBLIC KEY-----\noptions-check\n-----END PUBLIC KEY-----';
+
 /**
  * Runs a Next.js app with no Clerk account: wraps the app's proxy (e.g. `sessionProxy`) so the session the
  * browser's mock Clerk has is the session the server sees, in `auth()`, `sessionProxy` and `requireSession`.
@@ -168,6 +171,10 @@ export function offlineProxy(
   create: (jwtKey: string) => NextMiddleware,
   options: OfflineProxyOptions = {},
 ): NextMiddleware {
+  // The real proxy needs the project's key, which is read (or made) on the first request only, so a production build
+  // never touches it. Building the app's proxy once now, with a key of the right shape that is then dropped, makes a
+  // bad option throw at startup, as `sessionProxy` does outside offline mode.
+  create(OPTIONS_CHECK_KEY);
   let started: { signer: TokenSigner; proxy: NextMiddleware } | undefined;
   return async (request, event) => {
     assertOfflineAllowed();

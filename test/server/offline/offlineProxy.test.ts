@@ -114,6 +114,12 @@ describe('offlineProxy', () => {
     expect(last()?.userId).toBeNull();
   });
 
+  it('a bad sessionProxy option throws when the proxy is created, naming the option, not on the first request', () => {
+    expect(() =>
+      offlineProxy((jwtKey) => sessionProxy({ publicRoutes: ['/'], trustedHosts: ['https://x/'], jwtKey })),
+    ).toThrow(/^sessionProxy: .*trustedHosts must be host names/);
+  });
+
   it('sessionProxy lets the reported user in and keeps others out', async () => {
     const proxy = offlineProxy((jwtKey) => sessionProxy({ publicRoutes: ['/'], forwardUserId: 'x-user-id', jwtKey }));
     const browser = jar();
