@@ -688,7 +688,8 @@ export const SignOutAllOtherDevices: Story = {
     await expect(canvas.getByText('No other device is signed in.')).toBeVisible();
     const button = canvas.getByRole('button', { name: 'Sign out of all other devices' });
     await expect(button).toHaveAttribute('aria-disabled', 'true');
-    await expect(button).toHaveFocus();
+    // Focus comes back in the effect after the commit that shows the outcome, which waitFor can see first.
+    await waitFor(() => expect(button).toHaveFocus());
   },
 };
 
@@ -839,7 +840,7 @@ export const SignOutAllVerifiesOnce: Story = {
     await expect(prompts).toBe(1);
     await waitFor(() => expect(canvas.getByText('Signed out of 3 sessions.')).toBeInTheDocument());
     await expect(revokes.count).toBe(3);
-    await expect(canvas.getByRole('button', { name: 'Sign out of all other devices' })).toHaveFocus();
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Sign out of all other devices' })).toHaveFocus());
   },
 };
 
