@@ -24,3 +24,22 @@ export type OfflineSession = Pick<ScenarioSession, 'id' | 'status' | 'actor' | '
   user: Pick<ScenarioUser, 'id'>;
   organization: Pick<ScenarioOrganization, 'id' | 'slug' | 'role'> | null;
 };
+
+/**
+ * What a Clerk session token says about its session (`sub`, `sid`, `sts`, `fva`, `act`, `o`): the one mapping the
+ * mock's tokens and offline mode's signed tokens share, so the browser and the server read the same user.
+ */
+export function sessionIdentityClaims(session: OfflineSession) {
+  const { organization } = session;
+  return {
+    v: 2,
+    sub: session.user.id,
+    sid: session.id,
+    sts: session.status,
+    fva: session.factorVerificationAge ?? [-1, -1],
+    ...(session.actor ? { act: session.actor } : {}),
+    ...(organization
+      ? { o: { id: organization.id, slg: organization.slug, rol: organization.role.replace(/^org:/, '') } }
+      : {}),
+  };
+}

@@ -1,5 +1,6 @@
 import type { OrganizationResource, SessionResource, SessionWithActivitiesResource, UserResource } from '../clerk';
 import { mintToken } from './fapi';
+import { sessionIdentityClaims } from './offlineSession';
 import type { ScenarioDevice, ScenarioOrganization, ScenarioSession, ScenarioUser, SessionStatus } from './scenario';
 
 /** What a resource needs from the mock to act: each call goes over the Frontend API first. */
@@ -45,19 +46,11 @@ export function toMockToken(claims: Record<string, unknown>): MockToken {
 export function sessionClaims(s: ScenarioSession, issuedAtMs: number, jti?: string): Record<string, unknown> {
   const iat = Math.floor(issuedAtMs / 1000);
   return {
-    v: 2,
-    sub: s.user.id,
-    sid: s.id,
-    sts: s.status,
+    ...sessionIdentityClaims(s),
     iat,
     nbf: iat - 5,
     exp: iat + 60,
     iss: 'https://mock.clerk.accounts.dev',
-    fva: s.factorVerificationAge ?? [-1, -1],
-    ...(s.actor ? { act: s.actor } : {}),
-    ...(s.organization
-      ? { o: { id: s.organization.id, slg: s.organization.slug, rol: s.organization.role.replace(/^org:/, '') } }
-      : {}),
     ...(jti ? { jti } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { createSign, createVerify } from 'node:crypto';
-import type { OfflineSession } from '../offlineSession';
+import { type OfflineSession, sessionIdentityClaims } from '../offlineSession';
 import type { OfflineKeys } from './keys';
 
 /** Claims of a Clerk session token (v2) that say who is signed in; times are added when signing. */
@@ -18,18 +18,7 @@ const TIME_CLAIMS = ['iat', 'nbf', 'exp'] as const;
  */
 export function claimsOf(session: OfflineSession): SessionTokenClaims | null {
   if (session.status !== 'active' && session.status !== 'pending') return null;
-  const { organization } = session;
-  return {
-    v: 2,
-    sub: session.user.id,
-    sid: session.id,
-    sts: session.status,
-    fva: session.factorVerificationAge ?? [-1, -1],
-    ...(session.actor ? { act: session.actor } : {}),
-    ...(organization
-      ? { o: { id: organization.id, slg: organization.slug, rol: organization.role.replace(/^org:/, '') } }
-      : {}),
-  };
+  return sessionIdentityClaims(session);
 }
 
 const b64url = (value: string) => Buffer.from(value).toString('base64url');
